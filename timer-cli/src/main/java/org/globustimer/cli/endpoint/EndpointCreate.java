@@ -1,0 +1,11 @@
+package org.globustimer.cli.endpoint;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = "Create an endpoint.",
+    synopsisSubcommandLabel = "TYPE",
+    subcommands = {CreatePosix.class, CreateSftp.class})
+final class EndpointCreate {}

@@ -1,0 +1,20 @@
+package org.globustimer.cli.job;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "job",
+    mixinStandardHelpOptions = true,
+    description = "Create, list, inspect and change timers (jobs).",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      JobSubmit.class,
+      JobTransfer.class,
+      JobList.class,
+      JobStatus.class,
+      JobUpdate.class,
+      JobPause.class,
+      JobResume.class,
+      JobDelete.class
+    })
+public final class JobCommand {}

@@ -1,0 +1,139 @@
+package org.globustimer.cli.job;
+
+import static org.globustimer.cli.output.Texts.localTime;
+import static org.globustimer.cli.output.Texts.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import org.globustimer.cli.output.JsonOutput;
+import org.globustimer.cli.output.OutputFormat;
+import org.globustimer.cli.output.Summary;
+import org.globustimer.cli.output.Table;
+import org.globustimer.cli.output.Texts;
+
+/** How jobs and their results are shown in each output format. */
+final class JobView {
+
+  private JobView() {}
+
+  static void printJob(PrintWriter out, JsonNode job, OutputFormat format) {
+    switch (format) {
+      case JSON -> JsonOutput.print(out, job);
+      case UNIX -> out.println(unixLine(job));
+      case TEXT -> summary(job).print(out);
+    }
+  }
+
+  static Summary summary(JsonNode job) {
+    JsonNode stopAfter = job.path("stop_after");
+    return new Summary()
+        .put("Name", text(job, "name"))
+        .put("Job ID", text(job, "job_id"))
+        .put("Status", text(job, "status"))
+        .put("Start", localTime(text(job, "start")))
+        .put("Interval", Texts.interval(job.get("interval")))
+        .put("Stop After", stopAfter(stopAfter))
+        .put("Next Run At", localTime(text(job, "next_run")))
+        .put("Runs", runs(job))
+        .put("Last Run Result", LastResult.ofJob(job).words);
+  }
+
+  static void printList(PrintWriter out, JsonNode jobs, OutputFormat format) {
+    if (format == OutputFormat.JSON) {
+      JsonOutput.print(out, jobs);
+      return;
+    }
+    Table table = new Table("Name", "Job ID", "Status", "Last Result");
+    for (JsonNode job : jobs.path("jobs")) {
+      LastResult last = LastResult.ofJob(job);
+      table.add(
+          text(job, "name"),
+          text(job, "job_id"),
+          text(job, "status"),
+          format == OutputFormat.UNIX ? last.state : last.words);
+    }
+    if (format == OutputFormat.UNIX) {
+      table.printTabbed(out);
+    } else if (table.isEmpty()) {
+      out.println("No jobs.");
+    } else {
+      table.printAligned(out);
+    }
+  }
+
+  static void printResults(PrintWriter out, JsonNode results, OutputFormat format) {
+    Table table = new Table("Ran At", "Result", "Details");
+    for (JsonNode result : results) {
+      LastResult last = LastResult.of(result);
+      table.add(
+          format == OutputFormat.UNIX ? text(result, "ran_at") : localTime(text(result, "ran_at")),
+          format == OutputFormat.UNIX ? last.state : last.words,
+          details(result));
+    }
+    if (format == OutputFormat.TEXT) {
+      out.println();
+      if (table.isEmpty()) {
+        out.println("No runs yet.");
+        return;
+      }
+    }
+    table.print(out, format);
+  }
+
+  /** One line for scripts: job_id, name, status, last result, start, interval, next run. */
+  static String unixLine(JsonNode job) {
+    return String.join(
+        "\t",
+        orEmpty(text(job, "job_id")),
+        orEmpty(text(job, "name")),
+        orEmpty(text(job, "status")),
+        LastResult.ofJob(job).state,
+        orEmpty(text(job, "start")),
+        orEmpty(text(job, "interval")),
+        orEmpty(text(job, "next_run")));
+  }
+
+  static String details(JsonNode result) {
+    JsonNode data = result.path("data");
+    JsonNode details = data.path("details");
+    if (details.has("files")) {
+      String nice = text(details, "nice_status");
+      return TransferProgress.of(details).describe() + (nice == null ? "" : ", " + nice);
+    }
+    String description = text(details, "description");
+    if (description == null) {
+      description = text(data, "display_status");
+    }
+    JsonNode errors = result.path("errors");
+    if (description == null && errors.isArray() && !errors.isEmpty()) {
+      JsonNode first = errors.get(0);
+      description = first.isTextual() ? first.asText() : first.toString();
+    }
+    return description == null ? "" : description;
+  }
+
+  private static String stopAfter(JsonNode stopAfter) {
+    String date = localTime(text(stopAfter, "date"));
+    String runs = text(stopAfter, "n_runs");
+    if (date == null && runs == null) {
+      return null;
+    }
+    if (date != null && runs != null) {
+      return date + " or " + runs + " runs";
+    }
+    return date != null ? date : runs + " runs";
+  }
+
+  private static String runs(JsonNode job) {
+    String runs = text(job, "n_runs");
+    String errors = text(job, "n_errors");
+    if (runs == null) {
+      return null;
+    }
+    return errors == null || errors.equals("0") ? runs : runs + " (" + errors + " failed)";
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

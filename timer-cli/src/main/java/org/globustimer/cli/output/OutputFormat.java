@@ -1,0 +1,7 @@
+package org.globustimer.cli.output;
+
+public enum OutputFormat {
+  TEXT,
+  JSON,
+  UNIX
+}

@@ -1,0 +1,50 @@
+package org.globustimer.cli.server;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.globustimer.cli.output.JsonOutput;
+import org.globustimer.cli.output.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Say whether the local service runs, where, and its health.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:running", "3:not running"})
+final class ServerStatus implements Callable<Integer> {
+
+  static final int NOT_RUNNING = 3;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    LocalService local = new LocalService(ServerCommand.environment(spec));
+    var out = spec.commandLine().getOut();
+    Optional<ServerState> recorded = local.recorded();
+    if (recorded.isEmpty()) {
+      out.println("The local service is not running (home: " + local.home() + ").");
+      return NOT_RUNNING;
+    }
+    ServerState state = recorded.get();
+    Optional<LocalService.Running> running = local.running();
+    new Summary()
+        .put("Status", running.isPresent() ? "running" : "not answering")
+        .put("URL", state.url().toString())
+        .put("PID", Long.toString(state.pid()))
+        .put("Node", state.nodeId())
+        .put("Started At", state.startedAt())
+        .put("Home", local.home().toString())
+        .put("Logs", local.logFile().toString())
+        .print(out);
+    if (running.isEmpty()) {
+      return 1;
+    }
+    out.println("Health:");
+    JsonOutput.print(out, running.get().health());
+    return 0;
+  }
+}

@@ -35,7 +35,7 @@ final class JobResume extends JobBase {
       query.put("update_credentials", "true");
     }
     if (waitForNext) {
-      query.put("resume_behavior", "wait_for_next_scheduled");
+      query.put("resume_policy", "wait_for_next_scheduled");
     }
     JsonNode answer = api().post(jobPath(jobId) + "/resume", query, null);
     Messages.print(out(), answer, format(), "Resumed " + jobId + ".");

@@ -43,18 +43,24 @@ final class JobView {
       JsonOutput.print(out, jobs);
       return;
     }
+    if (format == OutputFormat.UNIX) {
+      Table lines = new Table("job_id", "name", "status", "last_result");
+      for (JsonNode job : jobs.path("jobs")) {
+        lines.add(
+            text(job, "job_id"),
+            text(job, "name"),
+            text(job, "status"),
+            LastResult.ofJob(job).state);
+      }
+      lines.printTabbed(out);
+      return;
+    }
     Table table = new Table("Name", "Job ID", "Status", "Last Result");
     for (JsonNode job : jobs.path("jobs")) {
-      LastResult last = LastResult.ofJob(job);
       table.add(
-          text(job, "name"),
-          text(job, "job_id"),
-          text(job, "status"),
-          format == OutputFormat.UNIX ? last.state : last.words);
+          text(job, "name"), text(job, "job_id"), text(job, "status"), LastResult.ofJob(job).words);
     }
-    if (format == OutputFormat.UNIX) {
-      table.printTabbed(out);
-    } else if (table.isEmpty()) {
+    if (table.isEmpty()) {
       out.println("No jobs.");
     } else {
       table.printAligned(out);

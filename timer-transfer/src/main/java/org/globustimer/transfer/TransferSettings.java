@@ -1,0 +1,37 @@
+package org.globustimer.transfer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of the transfer module.
+ *
+ * @param localHome what {@code /~/} means on the local endpoints: the user's home directory
+ * @param allowedLocalRoots the only local trees any endpoint may reach; empty or null means the
+ *     home directory alone
+ * @param parallelFiles how many files one transfer copies at once (at least 1)
+ * @param secretKey key for sealing sftp credentials at rest; null to use one generated and kept in
+ *     the database
+ */
+public record TransferSettings(
+    Path localHome, List<Path> allowedLocalRoots, int parallelFiles, byte[] secretKey) {
+
+  public TransferSettings {
+    Objects.requireNonNull(localHome, "localHome");
+    localHome = localHome.toAbsolutePath().normalize();
+    allowedLocalRoots =
+        allowedLocalRoots == null || allowedLocalRoots.isEmpty()
+            ? List.of(localHome)
+            : allowedLocalRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    if (parallelFiles < 1) {
+      throw new IllegalArgumentException("parallelFiles must be at least 1");
+    }
+    secretKey = secretKey == null ? null : secretKey.clone();
+  }
+
+  /** The defaults for one user's machine: their home, four files at a time. */
+  public static TransferSettings forHome(Path home) {
+    return new TransferSettings(home, List.of(home), 4, null);
+  }
+}

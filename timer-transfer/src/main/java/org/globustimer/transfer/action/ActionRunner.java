@@ -1,0 +1,174 @@
+package org.globustimer.transfer.action;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.globustimer.core.action.ActionStatus;
+import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.copy.CopyTuning;
+import org.globustimer.transfer.copy.Progress;
+import org.globustimer.transfer.copy.TransferJob;
+import org.globustimer.transfer.copy.TransferSpec;
+import org.globustimer.transfer.endpoint.Endpoint;
+import org.globustimer.transfer.endpoint.Endpoints;
+import org.globustimer.transfer.endpoint.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs actions on virtual threads and keeps their stored details current while they run. */
+final class ActionRunner implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
+  private static final long FLUSH_MILLIS = 500;
+
+  /** An action this node is running. */
+  record Running(
+      ActionRecord record, TransferSpec spec, Progress progress, ActionControl control) {}
+
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final ActionStore store;
+  private final Endpoints endpoints;
+  private final Clock clock;
+  private final int parallel;
+  private final CopyTuning tuning;
+  private final ExecutorService executor =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("transfer-", 0).factory());
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("transfer-progress").daemon().factory());
+
+  ActionRunner(
+      ActionStore store, Endpoints endpoints, Clock clock, int parallel, CopyTuning tuning) {
+    this.store = store;
+    this.endpoints = endpoints;
+    this.clock = clock;
+    this.parallel = parallel;
+    this.tuning = tuning;
+    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  void start(ActionRecord record, TransferSpec spec, Instant deadline) {
+    Progress progress = new Progress(clock);
+    progress.restore(TaskDetails.storedEvents(record.details()));
+    Running r = new Running(record, spec, progress, new ActionControl(clock, deadline));
+    running.put(record.actionId(), r);
+    executor.execute(() -> execute(r));
+  }
+
+  Optional<ObjectNode> liveDetails(String actionId) {
+    Running r = running.get(actionId);
+    return r == null ? Optional.empty() : Optional.of(details(r, ActionStatus.ACTIVE, null, null));
+  }
+
+  void cancel(String actionId) {
+    Running r = running.get(actionId);
+    if (r != null) {
+      r.control().cancel();
+    }
+  }
+
+  private ObjectNode details(Running r, ActionStatus status, String code, String description) {
+    return TaskDetails.render(
+        r.record().actionId(),
+        r.spec(),
+        r.progress(),
+        status,
+        r.record().startTime(),
+        clock.instant(),
+        code,
+        description);
+  }
+
+  private void execute(Running r) {
+    String id = r.record().actionId();
+    try {
+      r.progress().event("STARTED", "the transfer started", null, false);
+      String owner = r.record().owner();
+      Endpoint source = endpoints.require(owner, r.spec().sourceEndpoint());
+      Endpoint destination = endpoints.require(owner, r.spec().destinationEndpoint());
+      try (Storage src = endpoints.open(source);
+          Storage dst = endpoints.open(destination)) {
+        new TransferJob(
+                r.spec(),
+                src,
+                dst,
+                r.progress(),
+                r.control(),
+                store.ledger(id),
+                tuning,
+                id.substring(0, 8),
+                executor,
+                parallel)
+            .run();
+      }
+      r.progress().event("SUCCEEDED", "the transfer completed", null, false);
+      finish(r, ActionStatus.SUCCEEDED, null, null);
+    } catch (TransferException e) {
+      if (!r.control().stopping()) {
+        r.progress().event(e.code(), e.getMessage(), null, true);
+        finish(r, ActionStatus.FAILED, e.code(), e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      if (!r.control().stopping()) {
+        LOG.warn("transfer {} failed unexpectedly", id, e);
+        finish(r, ActionStatus.FAILED, "INTERNAL_ERROR", "the transfer failed: " + e);
+      }
+    } finally {
+      running.remove(id);
+    }
+  }
+
+  private void finish(Running r, ActionStatus status, String code, String description) {
+    store.finish(
+        r.record().actionId(),
+        status,
+        details(r, status, code, description),
+        TaskDetails.displayStatus(status, code),
+        clock.instant());
+  }
+
+  /** The canceled action's final details, from its live counters when it runs here. */
+  ObjectNode canceledDetails(ActionRecord record) {
+    Running r = running.get(record.actionId());
+    if (r == null) {
+      ObjectNode d = record.details().deepCopy();
+      d.put("status", "FAILED").put("nice_status", "CANCELED").put("is_ok", false);
+      return d.put("code", "CANCELED").put("description", "the transfer was canceled");
+    }
+    r.progress().event("CANCELED", "the transfer was canceled", null, true);
+    return details(r, ActionStatus.FAILED, "CANCELED", "the transfer was canceled");
+  }
+
+  private void flush() {
+    for (Running r : running.values()) {
+      try {
+        store.progress(
+            r.record().actionId(), details(r, ActionStatus.ACTIVE, null, null), "Transferring");
+      } catch (RuntimeException e) {
+        LOG.warn("cannot store progress of transfer {}", r.record().actionId(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running.values().forEach(r -> r.control().stop());
+    flusher.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.globustimer.transfer.action;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.globustimer.core.action.ActionStatus;
+import org.globustimer.core.json.Json;
+import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.copy.Ledger;
+import org.globustimer.transfer.db.Db;
+
+/** Action rows and their finished-file ledger. Only unfinished actions are ever updated. */
+final class ActionStore {
+
+  private static final String COLUMNS =
+      "action_id, owner, request_id, status, label, request, details, display_status,"
+          + " start_time, completion_time, release_after, released";
+  private static final String UNFINISHED = "status in ('ACTIVE', 'INACTIVE')";
+
+  private final Db db;
+
+  ActionStore(Db db) {
+    this.db = db;
+  }
+
+  /** Inserts; false when this owner already used the request id. */
+  boolean insert(ActionRecord a) {
+    return db.insertIfAbsent(
+        "insert into transfer_actions (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        a.actionId(),
+        a.owner(),
+        a.requestId(),
+        a.status().name(),
+        a.label(),
+        a.request().toString(),
+        a.details().toString(),
+        a.displayStatus(),
+        a.startTime(),
+        a.completionTime(),
+        a.releaseAfter(),
+        a.released());
+  }
+
+  Optional<ActionRecord> byRequest(String owner, String requestId) {
+    return db.one(
+        "select " + COLUMNS + " from transfer_actions where owner = ? and request_id = ?",
+        ActionStore::map,
+        owner,
+        requestId);
+  }
+
+  Optional<ActionRecord> find(String owner, String actionId) {
+    return db.one(
+        "select "
+            + COLUMNS
+            + " from transfer_actions where owner = ? and action_id = ? and released = false",
+        ActionStore::map,
+        owner,
+        actionId);
+  }
+
+  List<ActionRecord> unfinished() {
+    return db.list(
+        "select " + COLUMNS + " from transfer_actions where " + UNFINISHED + " order by start_time",
+        ActionStore::map);
+  }
+
+  void progress(String actionId, ObjectNode details, String displayStatus) {
+    db.update(
+        "update transfer_actions set details = ?, display_status = ? where action_id = ? and "
+            + UNFINISHED,
+        details.toString(),
+        displayStatus,
+        actionId);
+  }
+
+  /** Moves an unfinished action to a final state; false when it was already final. */
+  boolean finish(
+      String actionId, ActionStatus status, ObjectNode details, String displayStatus, Instant at) {
+    boolean changed =
+        db.update(
+                "update transfer_actions set status = ?, details = ?, display_status = ?,"
+                    + " completion_time = ? where action_id = ? and "
+                    + UNFINISHED,
+                status.name(),
+                details.toString(),
+                displayStatus,
+                at,
+                actionId)
+            > 0;
+    if (changed) {
+      db.update("delete from transfer_done_files where action_id = ?", actionId);
+    }
+    return changed;
+  }
+
+  boolean release(String actionId) {
+    return db.update(
+            "update transfer_actions set released = true where action_id = ? and status in ('SUCCEEDED', 'FAILED')",
+            actionId)
+        > 0;
+  }
+
+  Ledger ledger(String actionId) {
+    Map<String, Ledger.Done> done = new HashMap<>();
+    db.list(
+            "select path, size, mtime_ms from transfer_done_files where action_id = ?",
+            rs -> Map.entry(rs.getString(1), new Ledger.Done(rs.getLong(2), rs.getLong(3))),
+            actionId)
+        .forEach(e -> done.put(e.getKey(), e.getValue()));
+    return new Ledger() {
+      @Override
+      public Done find(String destinationRel) {
+        return done.get(destinationRel);
+      }
+
+      @Override
+      public void done(String destinationRel, long size, Instant mtime) {
+        db.update(
+            "insert into transfer_done_files (action_id, path, size, mtime_ms) values (?,?,?,?)",
+            actionId,
+            destinationRel,
+            size,
+            mtime.toEpochMilli());
+      }
+    };
+  }
+
+  private static ActionRecord map(ResultSet rs) throws SQLException {
+    return new ActionRecord(
+        rs.getString("action_id"),
+        rs.getString("owner"),
+        rs.getString("request_id"),
+        ActionStatus.valueOf(rs.getString("status")),
+        rs.getString("label"),
+        json(rs.getString("request")),
+        (ObjectNode) json(rs.getString("details")),
+        rs.getString("display_status"),
+        Db.instant(rs, "start_time"),
+        Db.instant(rs, "completion_time"),
+        rs.getString("release_after"),
+        rs.getBoolean("released"));
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw TransferException.internal("stored action JSON is unreadable", e);
+    }
+  }
+}

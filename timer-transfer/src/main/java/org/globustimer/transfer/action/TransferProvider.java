@@ -1,0 +1,218 @@
+package org.globustimer.transfer.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.globustimer.core.action.ActionProvider;
+import org.globustimer.core.action.ActionReply;
+import org.globustimer.core.action.ActionStatus;
+import org.globustimer.core.json.Json;
+import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.copy.CopyTuning;
+import org.globustimer.transfer.copy.Progress;
+import org.globustimer.transfer.copy.SpecParser;
+import org.globustimer.transfer.copy.TransferSpec;
+import org.globustimer.transfer.db.Db;
+import org.globustimer.transfer.endpoint.Endpoints;
+
+/** The transfer action provider, answering as the Action Provider API does. */
+public final class TransferProvider implements ActionProvider, AutoCloseable {
+
+  private static final String DEFAULT_RELEASE_AFTER = "P30D";
+
+  private final ActionStore store;
+  private final ActionRunner runner;
+  private final Clock clock;
+
+  public TransferProvider(
+      Db db, Endpoints endpoints, Clock clock, int parallel, CopyTuning tuning) {
+    this.store = new ActionStore(db);
+    this.clock = clock;
+    this.runner = new ActionRunner(store, endpoints, clock, parallel, tuning);
+  }
+
+  /** Takes up the actions a previous run of the module left unfinished. */
+  public void resume() {
+    for (ActionRecord a : store.unfinished()) {
+      try {
+        TransferSpec spec = SpecParser.parse(a.request().get("body"));
+        runner.start(a, spec, deadline(a.request(), spec));
+      } catch (TransferException e) {
+        store.finish(
+            a.actionId(),
+            ActionStatus.FAILED,
+            a.details().put("code", e.code()).put("description", e.getMessage()),
+            "Failed: " + e.code(),
+            clock.instant());
+      }
+    }
+  }
+
+  @Override
+  public ActionReply run(String owner, JsonNode request) {
+    try {
+      if (request == null || !request.isObject()) {
+        throw TransferException.badRequest("the run request must be a JSON object");
+      }
+      String requestId = optionalText(request, "request_id");
+      if (requestId != null) {
+        Optional<ActionRecord> existing = store.byRequest(owner, requestId);
+        if (existing.isPresent()) {
+          return reply(200, existing.get());
+        }
+      }
+      TransferSpec spec = SpecParser.parse(request.get("body"));
+      String label = optionalText(request, "label");
+      if (label != null && label.length() > 128) {
+        throw TransferException.badRequest("label: must be at most 128 characters");
+      }
+      Instant deadline = deadline(request, spec);
+      String releaseAfter = optionalText(request, "release_after");
+      Instant now = clock.instant();
+      String id = UUID.randomUUID().toString();
+      ActionRecord record =
+          new ActionRecord(
+              id,
+              owner,
+              requestId,
+              ActionStatus.ACTIVE,
+              label != null ? label : spec.label(),
+              request,
+              TaskDetails.render(
+                      id, spec, new Progress(clock), ActionStatus.ACTIVE, now, now, null, null)
+                  .put("nice_status", "Queued"),
+              "Queued",
+              now,
+              null,
+              releaseAfter == null ? DEFAULT_RELEASE_AFTER : releaseAfter,
+              false);
+      if (!store.insert(record)) {
+        return reply(200, store.byRequest(owner, requestId).orElseThrow());
+      }
+      runner.start(record, spec, deadline);
+      return reply(202, record);
+    } catch (TransferException e) {
+      return error(e);
+    }
+  }
+
+  private static Instant deadline(JsonNode request, TransferSpec spec) {
+    Instant outer = SpecParser.deadline(request.get("deadline"), "deadline");
+    if (outer == null || (spec.deadline() != null && spec.deadline().isBefore(outer))) {
+      return spec.deadline();
+    }
+    return outer;
+  }
+
+  @Override
+  public ActionReply status(String owner, String actionId) {
+    return find(owner, actionId).map(a -> reply(200, a)).orElseGet(() -> notFound(actionId));
+  }
+
+  @Override
+  public ActionReply cancel(String owner, String actionId) {
+    Optional<ActionRecord> found = find(owner, actionId);
+    if (found.isEmpty()) {
+      return notFound(actionId);
+    }
+    ActionRecord a = found.get();
+    if (a.status().isFinal()) {
+      return error(
+          TransferException.conflict(
+              "the action is already " + a.status() + "; nothing to cancel"));
+    }
+    runner.cancel(actionId);
+    store.finish(
+        actionId, ActionStatus.FAILED, runner.canceledDetails(a), "Canceled", clock.instant());
+    return status(owner, actionId);
+  }
+
+  @Override
+  public ActionReply release(String owner, String actionId) {
+    Optional<ActionRecord> found = find(owner, actionId);
+    if (found.isEmpty()) {
+      return notFound(actionId);
+    }
+    if (!found.get().status().isFinal() || !store.release(actionId)) {
+      return error(
+          TransferException.conflict(
+              "the action is still "
+                  + found.get().status()
+                  + "; cancel it or wait before releasing"));
+    }
+    return reply(200, found.get());
+  }
+
+  private Optional<ActionRecord> find(String owner, String actionId) {
+    if (!Endpoints.isUuid(actionId)) {
+      return Optional.empty();
+    }
+    return store.find(owner, actionId);
+  }
+
+  private ActionReply reply(int status, ActionRecord a) {
+    ObjectNode details = a.details();
+    if (!a.status().isFinal()) {
+      details = runner.liveDetails(a.actionId()).orElse(details);
+    }
+    ObjectNode doc = Json.mapper().createObjectNode();
+    doc.put("action_id", a.actionId()).put("status", a.status().name());
+    doc.put("creator_id", a.owner()).put("label", a.label());
+    doc.set("details", details);
+    doc.put("display_status", a.displayStatus());
+    doc.put("start_time", a.startTime().toString());
+    doc.put("completion_time", a.completionTime() == null ? null : a.completionTime().toString());
+    doc.put("release_after", a.releaseAfter());
+    doc.set(
+        "manage_by",
+        a.request().path("manage_by").isArray()
+            ? a.request().get("manage_by")
+            : Json.mapper().createArrayNode());
+    doc.set(
+        "monitor_by",
+        a.request().path("monitor_by").isArray()
+            ? a.request().get("monitor_by")
+            : Json.mapper().createArrayNode());
+    return new ActionReply(status, doc);
+  }
+
+  private static ActionReply notFound(String actionId) {
+    return error(TransferException.notFound("ACTION_NOT_FOUND", "no such action: " + actionId));
+  }
+
+  /** An error in the Action Provider API's shape. */
+  public static ActionReply error(TransferException e) {
+    String name =
+        switch (e.httpStatus()) {
+          case 400, 422 -> "BadActionRequest";
+          case 401 -> "Unauthorized";
+          case 403 -> "Forbidden";
+          case 404 -> "ActionNotFound";
+          case 409 -> "ActionConflict";
+          default -> "InternalError";
+        };
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("error", name).put("status_code", e.httpStatus()).put("code", e.code());
+    body.put("description", e.getMessage());
+    return new ActionReply(e.httpStatus(), body);
+  }
+
+  private static String optionalText(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isValueNode()) {
+      throw TransferException.badRequest(field + ": must be a string");
+    }
+    return v.asText();
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}

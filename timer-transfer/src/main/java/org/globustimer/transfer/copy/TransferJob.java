@@ -1,0 +1,266 @@
+package org.globustimer.transfer.copy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.endpoint.Entry;
+import org.globustimer.transfer.endpoint.IoErrors;
+import org.globustimer.transfer.endpoint.Storage;
+import org.globustimer.transfer.endpoint.UserPaths;
+
+/**
+ * Runs one transfer task: walks each item's source, keeps at most {@code parallel} file copies in
+ * flight, and applies filters, symlink handling and destination clean-up on the way.
+ */
+public final class TransferJob {
+
+  private static final int MAX_DEPTH = 256;
+  private static final Set<String> SKIPPABLE =
+      Set.of("FILE_NOT_FOUND", "PERMISSION_DENIED", "PATH_OUTSIDE_ENDPOINT");
+
+  private final TransferSpec spec;
+  private final Storage src;
+  private final Storage dst;
+  private final Progress progress;
+  private final Control control;
+  private final FileCopier copier;
+  private final ExecutorService executor;
+  private final int parallel;
+  private final Semaphore permits;
+  private final AtomicReference<TransferException> failure = new AtomicReference<>();
+
+  public TransferJob(
+      TransferSpec spec,
+      Storage src,
+      Storage dst,
+      Progress progress,
+      Control control,
+      Ledger ledger,
+      CopyTuning tuning,
+      String tag,
+      ExecutorService executor,
+      int parallel) {
+    this.spec = spec;
+    this.src = src;
+    this.dst = dst;
+    this.progress = progress;
+    this.control = control;
+    this.copier = new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag);
+    this.executor = executor;
+    this.parallel = Math.max(1, parallel);
+    this.permits = new Semaphore(this.parallel);
+  }
+
+  public void run() {
+    try {
+      for (TransferSpec.Item item : spec.items()) {
+        runItem(item);
+      }
+    } finally {
+      permits.acquireUninterruptibly(parallel);
+      permits.release(parallel);
+    }
+    checkFailed();
+  }
+
+  private void runItem(TransferSpec.Item item) {
+    control.check();
+    checkFailed();
+    String srcRel = UserPaths.toRel(item.sourcePath(), src.homeRel());
+    String dstRel = UserPaths.toRel(item.destinationPath(), dst.homeRel());
+    src.ensureInside(srcRel);
+    dst.ensureInside(dstRel);
+    Entry s;
+    try {
+      s = src.stat(srcRel, true);
+      if (s == null) {
+        throw IoErrors.notFound(item.sourcePath());
+      }
+    } catch (TransferException e) {
+      skipOrThrow(e.onSource(), item.sourcePath());
+      return;
+    }
+    if (item.recursive()) {
+      if (!s.isDir()) {
+        throw new TransferException(
+            "NOT_A_DIRECTORY",
+            400,
+            "a recursive item's source must be a directory: " + item.sourcePath());
+      }
+      Set<String> ancestors = new HashSet<>();
+      if (spec.recursiveSymlinks() == TransferSpec.SymlinkMode.COPY) {
+        ancestors.add(src.realPath(srcRel));
+      }
+      copyTree(srcRel, dstRel, 0, ancestors);
+      return;
+    }
+    if (s.isDir()) {
+      throw new TransferException(
+          "IS_A_DIRECTORY",
+          400,
+          "the source is a directory; mark the item recursive to copy it: " + item.sourcePath());
+    }
+    Entry d = dst.stat(dstRel, true);
+    if (item.destinationPath().endsWith("/") || (d != null && d.isDir())) {
+      dstRel = UserPaths.join(dstRel, UserPaths.name(srcRel));
+      dst.ensureInside(dstRel);
+    }
+    dst.mkdirs(UserPaths.parent(dstRel));
+    submit(srcRel, s, dstRel);
+  }
+
+  private void copyTree(String srcDir, String dstDir, int depth, Set<String> ancestors) {
+    control.check();
+    checkFailed();
+    if (depth > MAX_DEPTH) {
+      throw new TransferException("TOO_DEEP", 400, "directory tree deeper than " + MAX_DEPTH);
+    }
+    progress.directories.incrementAndGet();
+    Entry d = dst.stat(dstDir, true);
+    if (d != null && !d.isDir()) {
+      throw new TransferException(
+          "NOT_A_DIRECTORY", 400, "destination exists and is not a directory: /" + dstDir);
+    }
+    if (d == null) {
+      dst.mkdirs(dstDir);
+    }
+    List<Entry> children;
+    try {
+      children = src.list(srcDir);
+    } catch (TransferException e) {
+      skipOrThrow(e.onSource(), "/" + srcDir);
+      return;
+    }
+    Set<String> kept = new HashSet<>();
+    for (Entry e : children) {
+      String childSrc = UserPaths.join(srcDir, e.name());
+      String childDst = UserPaths.join(dstDir, e.name());
+      Entry eff = e;
+      if (e.isLink()) {
+        progress.symlinks.incrementAndGet();
+        eff = link(e, childSrc, childDst, kept, ancestors);
+        if (eff == null) {
+          continue;
+        }
+      }
+      if (!spec.includes(e.name(), eff.isDir())) {
+        continue;
+      }
+      kept.add(e.name());
+      if (eff.isDir()) {
+        Set<String> below = ancestors;
+        if (spec.recursiveSymlinks() == TransferSpec.SymlinkMode.COPY) {
+          below = new HashSet<>(ancestors);
+          below.add(src.realPath(childSrc));
+        }
+        copyTree(childSrc, childDst, depth + 1, below);
+      } else {
+        submit(childSrc, eff, childDst);
+      }
+    }
+    if (spec.deleteDestinationExtra()) {
+      deleteExtra(dstDir, kept);
+    }
+  }
+
+  /** What a symbolic link stands for under the task's mode, or null when nothing is copied. */
+  private Entry link(
+      Entry e, String childSrc, String childDst, Set<String> kept, Set<String> ancestors) {
+    switch (spec.recursiveSymlinks()) {
+      case IGNORE -> {
+        return null;
+      }
+      case KEEP -> {
+        if (spec.includes(e.name(), false)) {
+          kept.add(e.name());
+          dst.symlink(childDst, src.readLink(childSrc));
+        }
+        return null;
+      }
+      default -> {
+        try {
+          src.ensureInside(childSrc);
+          Entry target = src.stat(childSrc, true);
+          if (target == null) {
+            throw IoErrors.notFound("/" + childSrc + " (dangling symbolic link)");
+          }
+          if (target.isDir() && ancestors.contains(src.realPath(childSrc))) {
+            progress.event(
+                "SYMLINK_LOOP", "skipped a link back to its own ancestor", "/" + childSrc, false);
+            return null;
+          }
+          return target;
+        } catch (TransferException ex) {
+          skipOrThrow(ex.onSource(), "/" + childSrc);
+          return null;
+        }
+      }
+    }
+  }
+
+  private void deleteExtra(String dstDir, Set<String> kept) {
+    for (Entry d : dst.list(dstDir)) {
+      if (kept.contains(d.name())
+          || FileCopier.isTemporary(d.name())
+          || !spec.includes(d.name(), d.isDir())) {
+        continue;
+      }
+      dst.delete(UserPaths.join(dstDir, d.name()));
+      progress.filesDeleted.incrementAndGet();
+    }
+  }
+
+  private void submit(String srcRel, Entry s, String dstRel) {
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
+    }
+    try {
+      executor.execute(() -> copyFile(srcRel, s, dstRel));
+    } catch (RejectedExecutionException e) {
+      permits.release();
+      throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
+    }
+  }
+
+  private void copyFile(String srcRel, Entry s, String dstRel) {
+    try {
+      if (failure.get() == null) {
+        copier.copy(srcRel, s, dstRel);
+      }
+    } catch (TransferException e) {
+      try {
+        skipOrThrow(e, "/" + srcRel);
+        progress.filesSkipped.incrementAndGet();
+      } catch (TransferException fatal) {
+        failure.compareAndSet(null, fatal);
+      }
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, TransferException.internal("copy failed: " + e, e));
+    } finally {
+      permits.release();
+    }
+  }
+
+  private void skipOrThrow(TransferException e, String path) {
+    if (e.isSourceError() && spec.skipSourceErrors() && SKIPPABLE.contains(e.code())) {
+      progress.event(e.code(), "skipped a source error", e.getMessage(), false);
+      return;
+    }
+    throw e;
+  }
+
+  private void checkFailed() {
+    TransferException e = failure.get();
+    if (e != null) {
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.globustimer.transfer.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.globustimer.transfer.TransferException;
+
+/** Plain JDBC with the few shapes this module needs; SQLException is wrapped here and only here. */
+public final class Db {
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+
+  public Db(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public <T> List<T> list(String sql, Row<T> row, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = prepare(c, sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.map(rs));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw TransferException.internal("database query failed: " + e.getMessage(), e);
+    }
+  }
+
+  public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+    List<T> rows = list(sql, row, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+  }
+
+  public int update(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = prepare(c, sql, args)) {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw TransferException.internal("database update failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Inserts a row; answers false instead of failing when a unique key already holds it. */
+  public boolean insertIfAbsent(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = prepare(c, sql, args)) {
+      ps.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        return false;
+      }
+      throw TransferException.internal("database insert failed: " + e.getMessage(), e);
+    }
+  }
+
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (arg instanceof Instant t) {
+        ps.setObject(i + 1, t.atOffset(ZoneOffset.UTC));
+      } else {
+        ps.setObject(i + 1, arg);
+      }
+    }
+    return ps;
+  }
+}

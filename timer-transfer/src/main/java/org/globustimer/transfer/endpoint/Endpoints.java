@@ -1,0 +1,145 @@
+package org.globustimer.transfer.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.globustimer.core.json.Json;
+import org.globustimer.transfer.TransferException;
+
+/** The endpoints API: owner-scoped create, list, show, delete and directory listing. */
+public final class Endpoints {
+
+  /** The tutorial collections the seed's quickstart names. */
+  public static final List<String> SEED_IDS =
+      List.of("ddb59aef-6d04-11e5-ba46-22000b92c6ec", "ddb59af0-6d04-11e5-ba46-22000b92c6ec");
+
+  private final EndpointStore store;
+  private final Storages storages;
+  private final CredentialCipher cipher;
+  private final Clock clock;
+
+  public Endpoints(EndpointStore store, Storages storages, CredentialCipher cipher, Clock clock) {
+    this.store = store;
+    this.storages = storages;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /** The local endpoint's id is derived from its owner, so registering it twice is harmless. */
+  public static String localId(String owner) {
+    return UUID.nameUUIDFromBytes(
+            ("globus-timer local endpoint " + owner).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  public void registerLocal(String owner) {
+    insertLocal(owner, localId(owner), "local");
+    insertLocal(owner, SEED_IDS.get(0), "Tutorial Collection 1 (local)");
+    insertLocal(owner, SEED_IDS.get(1), "Tutorial Collection 2 (local)");
+  }
+
+  private void insertLocal(String owner, String id, String name) {
+    store.insert(
+        new Endpoint(
+            id, owner, name, Endpoint.Kind.LOCAL, "/", null, null, null, null, clock.instant()));
+  }
+
+  public Endpoint require(String owner, String id) {
+    if (!isUuid(id)) {
+      throw TransferException.notFound("ENDPOINT_NOT_FOUND", "not an endpoint id (a UUID): " + id);
+    }
+    return store
+        .find(owner, id.toLowerCase(java.util.Locale.ROOT))
+        .orElseThrow(
+            () -> TransferException.notFound("ENDPOINT_NOT_FOUND", "no such endpoint: " + id));
+  }
+
+  public static boolean isUuid(String id) {
+    try {
+      return id != null && id.length() == 36 && UUID.fromString(id) != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  public ObjectNode create(String owner, JsonNode body) {
+    Endpoint e = new EndpointRequest(storages, cipher, clock).toEndpoint(owner, body);
+    store.insert(e);
+    return document(e);
+  }
+
+  public ObjectNode list(String owner) {
+    ObjectNode out = Json.mapper().createObjectNode();
+    ArrayNode all = out.putArray("endpoints");
+    store.list(owner).forEach(e -> all.add(document(e)));
+    return out;
+  }
+
+  public ObjectNode show(String owner, String id) {
+    return document(require(owner, id));
+  }
+
+  public ObjectNode delete(String owner, String id) {
+    Endpoint e = require(owner, id);
+    store.delete(owner, e.id());
+    return Json.mapper().createObjectNode().put("message", "endpoint " + e.id() + " deleted");
+  }
+
+  public ObjectNode ls(String owner, String id, String path) {
+    Endpoint e = require(owner, id);
+    String shown = path == null || path.isBlank() ? "/~/" : path;
+    try (Storage storage = storages.open(e)) {
+      String rel = UserPaths.toRel(shown, storage.homeRel());
+      storage.ensureInside(rel);
+      Entry dir = storage.stat(rel, true);
+      if (dir == null) {
+        throw IoErrors.notFound(shown);
+      }
+      if (!dir.isDir()) {
+        throw new TransferException("NOT_A_DIRECTORY", 400, "not a directory: " + shown);
+      }
+      ObjectNode out = Json.mapper().createObjectNode();
+      out.put("DATA_TYPE", "file_list").put("endpoint_id", e.id()).put("path", shown);
+      ArrayNode data = out.putArray("DATA");
+      for (Entry entry : storage.list(rel)) {
+        data.addObject()
+            .put("DATA_TYPE", "file")
+            .put("name", entry.name())
+            .put("type", entry.type().name().toLowerCase(java.util.Locale.ROOT))
+            .put("size", entry.size())
+            .put("last_modified", entry.modified().toString())
+            .put("permissions", String.format("%04o", entry.permissions()));
+      }
+      return out;
+    }
+  }
+
+  public Storage open(Endpoint e) {
+    return storages.open(e);
+  }
+
+  static ObjectNode document(Endpoint e) {
+    ObjectNode d = Json.mapper().createObjectNode();
+    d.put("DATA_TYPE", "endpoint").put("id", e.id()).put("display_name", e.displayName());
+    d.put("type", e.kind() == Endpoint.Kind.SFTP ? "sftp" : "posix");
+    d.put("local", e.kind() == Endpoint.Kind.LOCAL);
+    d.put("owner", e.owner()).put("root", e.root());
+    d.put("host", e.host());
+    if (e.port() == null) {
+      d.putNull("port");
+    } else {
+      d.put("port", e.port());
+    }
+    d.put("username", e.username());
+    d.put(
+        "created_at",
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            e.createdAt().atOffset(java.time.ZoneOffset.UTC)));
+    return d;
+  }
+}

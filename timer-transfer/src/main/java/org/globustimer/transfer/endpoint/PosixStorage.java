@@ -1,0 +1,261 @@
+package org.globustimer.transfer.endpoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** A local directory tree, reachable only below its allowed roots. */
+final class PosixStorage implements Storage {
+
+  private final Path base;
+  private final String homeRel;
+  private final List<Path> roots;
+
+  PosixStorage(Path base, Path home, List<Path> roots) {
+    this.base = base.toAbsolutePath().normalize();
+    this.homeRel = this.base.relativize(home.toAbsolutePath().normalize()).toString();
+    this.roots = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+  }
+
+  Path path(String rel) {
+    return rel.isEmpty() ? base : base.resolve(rel);
+  }
+
+  @Override
+  public String homeRel() {
+    return homeRel;
+  }
+
+  @Override
+  public void ensureInside(String rel) {
+    Path p = path(rel);
+    if (roots.stream().noneMatch(p::startsWith)) {
+      throw IoErrors.outside("/" + rel);
+    }
+    Path existing = p;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return;
+    }
+    try {
+      Path real = existing.toRealPath();
+      if (roots.stream().map(PosixStorage::real).noneMatch(real::startsWith)) {
+        throw IoErrors.outside("/" + rel);
+      }
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  private static Path real(Path root) {
+    try {
+      return root.toRealPath();
+    } catch (IOException e) {
+      return root;
+    }
+  }
+
+  @Override
+  public Entry stat(String rel, boolean follow) {
+    return entry(path(rel), follow);
+  }
+
+  private Entry entry(Path p, boolean follow) {
+    LinkOption[] options =
+        follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    try {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, options);
+      Entry.Type type =
+          a.isSymbolicLink() ? Entry.Type.LINK : a.isDirectory() ? Entry.Type.DIR : Entry.Type.FILE;
+      String name = p.getFileName() == null ? "/" : p.getFileName().toString();
+      return new Entry(name, type, a.size(), a.lastModifiedTime().toInstant(), mode(p, options));
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + base.relativize(p));
+    }
+  }
+
+  private static int mode(Path p, LinkOption[] options) {
+    try {
+      int mode = 0;
+      for (PosixFilePermission perm :
+          Files.readAttributes(p, PosixFileAttributes.class, options).permissions()) {
+        mode |= 1 << (8 - perm.ordinal());
+      }
+      return mode;
+    } catch (IOException | UnsupportedOperationException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public List<Entry> list(String rel) {
+    List<Entry> out = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(path(rel))) {
+      for (Path child : children) {
+        Entry e = entry(child, false);
+        if (e != null) {
+          out.add(e);
+        }
+      }
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+    out.sort(Comparator.comparing(Entry::name));
+    return out;
+  }
+
+  @Override
+  public InputStream openRead(String rel) {
+    try {
+      return Files.newInputStream(path(rel));
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public OutputStream openWrite(String rel) {
+    try {
+      FileChannel channel =
+          FileChannel.open(
+              path(rel),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING);
+      return new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          try {
+            channel.force(true);
+          } finally {
+            super.close();
+          }
+        }
+      };
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public void rename(String from, String to) {
+    try {
+      Files.move(path(from), path(to), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + to);
+    }
+  }
+
+  @Override
+  public void setModified(String rel, Instant time) {
+    try {
+      Files.setLastModifiedTime(path(rel), FileTime.from(time));
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public void mkdirs(String rel) {
+    try {
+      Files.createDirectories(path(rel));
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public void delete(String rel) {
+    Path p = path(rel);
+    try {
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        Files.walkFileTree(
+            p,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                  throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                  throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+              }
+            });
+      } else {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public void symlink(String rel, String target) {
+    try {
+      Files.deleteIfExists(path(rel));
+      Files.createSymbolicLink(path(rel), Path.of(target));
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public String readLink(String rel) {
+    try {
+      return Files.readSymbolicLink(path(rel)).toString();
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public String realPath(String rel) {
+    try {
+      return path(rel).toRealPath().toString();
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
+  public Optional<Path> localPath(String rel) {
+    return Optional.of(path(rel));
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,59 @@
+package org.globustimer.transfer.endpoint;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files of one endpoint. Paths are "relative paths": segments joined by '/', relative to the
+ * storage's base, already checked by {@link UserPaths} to hold no '..'; "" is the base itself.
+ * Failures surface as {@link org.globustimer.transfer.TransferException} with codes such as
+ * FILE_NOT_FOUND, PERMISSION_DENIED, QUOTA_EXCEEDED.
+ */
+public interface Storage extends AutoCloseable {
+
+  /** The relative path that {@code /~/} stands for. */
+  String homeRel();
+
+  /** Refuses a path outside the endpoint's roots, also through symbolic links on its way. */
+  void ensureInside(String rel);
+
+  /** Metadata, or null when nothing is there; {@code follow} follows a final symbolic link. */
+  Entry stat(String rel, boolean follow);
+
+  /** The entries of a directory (symbolic links not followed), sorted by name. */
+  List<Entry> list(String rel);
+
+  InputStream openRead(String rel);
+
+  /** Creates or truncates; closing the stream makes the bytes durable where the backend can. */
+  OutputStream openWrite(String rel);
+
+  /** Atomically replaces {@code to} with {@code from}. */
+  void rename(String from, String to);
+
+  void setModified(String rel, Instant time);
+
+  void mkdirs(String rel);
+
+  /** Removes a file, link, or a whole directory tree (links inside are not followed). */
+  void delete(String rel);
+
+  void symlink(String rel, String target);
+
+  String readLink(String rel);
+
+  /** The canonical location of an existing path, for loop detection. */
+  String realPath(String rel);
+
+  /** The local file behind a path, when the backend is the local file system. */
+  default Optional<Path> localPath(String rel) {
+    return Optional.empty();
+  }
+
+  @Override
+  void close();
+}

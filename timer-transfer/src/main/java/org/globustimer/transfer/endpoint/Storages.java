@@ -1,0 +1,138 @@
+package org.globustimer.transfer.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.globustimer.core.json.Json;
+import org.globustimer.transfer.TransferException;
+
+/** Opens the storage behind an endpoint: local trees directly, sftp through one SSH client. */
+public final class Storages implements AutoCloseable {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+  private final Path localHome;
+  private final List<Path> allowedRoots;
+  private final CredentialCipher cipher;
+  private volatile SshClient ssh;
+
+  public Storages(Path localHome, List<Path> allowedRoots, CredentialCipher cipher) {
+    this.localHome = localHome;
+    this.allowedRoots = allowedRoots;
+    this.cipher = cipher;
+  }
+
+  public List<Path> allowedRoots() {
+    return allowedRoots;
+  }
+
+  public Storage open(Endpoint e) {
+    return switch (e.kind()) {
+      case LOCAL -> new PosixStorage(Path.of("/"), localHome, allowedRoots);
+      case POSIX ->
+          new PosixStorage(Path.of(e.root()), Path.of(e.root()), List.of(Path.of(e.root())));
+      case SFTP -> openSftp(e);
+    };
+  }
+
+  private Storage openSftp(Endpoint e) {
+    String where = e.username() + "@" + e.host() + ":" + e.port();
+    ClientSession session = null;
+    try {
+      session =
+          client().connect(e.username(), e.host(), e.port()).verify(CONNECT_TIMEOUT).getSession();
+      JsonNode secret = Json.mapper().readTree(cipher.decrypt(e.secret()));
+      if (secret.hasNonNull("password")) {
+        session.addPasswordIdentity(secret.get("password").asText());
+      }
+      if (secret.hasNonNull("private_key")) {
+        for (KeyPair kp : parseKeys(secret.get("private_key").asText())) {
+          session.addPublicKeyIdentity(kp);
+        }
+      }
+      session.auth().verify(CONNECT_TIMEOUT);
+      SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
+      return new SftpStorage(session, sftp, e.root());
+    } catch (IOException | RuntimeException ex) {
+      if (session != null) {
+        session.close(true);
+      }
+      if (ex instanceof TransferException te) {
+        throw te;
+      }
+      throw new TransferException(
+          "ENDPOINT_ERROR", 502, "cannot open sftp endpoint " + where + ": " + reason(ex), ex);
+    }
+  }
+
+  private static String reason(Exception ex) {
+    Throwable t = ex;
+    while (t.getCause() != null && t.getMessage() == null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** Parses PEM private key text; refuses text that holds no usable key. */
+  public static Iterable<KeyPair> parseKeys(String pem) {
+    try {
+      Iterable<KeyPair> keys =
+          SecurityUtils.loadKeyPairIdentities(
+              null,
+              NamedResource.ofName("endpoint private_key"),
+              new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)),
+              null);
+      if (keys == null || !keys.iterator().hasNext()) {
+        throw TransferException.validation("private_key: no private key found in the PEM text");
+      }
+      return keys;
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      if (e instanceof TransferException te) {
+        throw te;
+      }
+      throw TransferException.validation("private_key: not a readable PEM private key");
+    }
+  }
+
+  private SshClient client() {
+    SshClient c = ssh;
+    if (c == null) {
+      synchronized (this) {
+        if (ssh == null) {
+          c = SshClient.setUpDefaultClient();
+          // Hosts are trusted on the endpoint's own say-so; see docs/decisions/transfer-sftp.md.
+          c.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+          c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+          c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+          c.start();
+          ssh = c;
+        }
+        c = ssh;
+      }
+    }
+    return c;
+  }
+
+  @Override
+  public void close() {
+    SshClient c = ssh;
+    if (c != null) {
+      c.stop();
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.globustimer.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.globustimer.server.api.HttpApi;
+import org.globustimer.server.api.UrlPolicy;
+import org.globustimer.server.auth.AnyOfAuthenticators;
+import org.globustimer.server.auth.LocalTokens;
+import org.globustimer.server.config.Settings;
+import org.globustimer.server.engine.ActionRouter;
+import org.globustimer.server.engine.Engine;
+import org.globustimer.server.store.TimerStore;
+import org.globustimer.transfer.TransferModule;
+import org.globustimer.transfer.TransferSettings;
+
+/**
+ * The whole service, wired in one place: store, local identity, transfer provider, HTTP API and
+ * engine. {@link #start} returns once it is listening and firing; {@link #close} stops it cleanly.
+ */
+public final class TimerService implements AutoCloseable {
+
+  private final Settings settings;
+  private final TimerStore store;
+  private final TransferModule transfer;
+  private final Engine engine;
+  private final Javalin http;
+  private final String url;
+
+  private TimerService(
+      Settings settings,
+      TimerStore store,
+      TransferModule transfer,
+      Engine engine,
+      Javalin http,
+      String url) {
+    this.settings = settings;
+    this.store = store;
+    this.transfer = transfer;
+    this.engine = engine;
+    this.http = http;
+    this.url = url;
+  }
+
+  public static TimerService start(Settings settings, Clock clock) {
+    createDirectories(settings.home());
+    TimerStore store =
+        TimerStore.open(
+            settings.databaseUrl(),
+            settings.databaseUser(),
+            settings.databasePassword(),
+            settings.databasePoolSize());
+    LocalTokens localTokens = LocalTokens.prepare(store, settings.home(), clock);
+    Path userHome = Path.of(System.getProperty("user.home"));
+    TransferModule transfer =
+        new TransferModule(
+            new TransferSettings(userHome, List.of(userHome), 4, null), store.dataSource(), clock);
+    transfer.registerLocalEndpoints(localTokens.localIdentity().principal());
+
+    int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
+    String url = "http://" + hostForUrls(settings.bind()) + ":" + port;
+    String transferRunUrl =
+        (settings.publicUrl().isBlank() ? url : settings.publicUrl()) + HttpApi.TRANSFER_RUN_PATH;
+    List<String> builtInRunUrls = new ArrayList<>(settings.transferAliases());
+    builtInRunUrls.add(transferRunUrl);
+    builtInRunUrls.add("http://127.0.0.1:" + port + HttpApi.TRANSFER_RUN_PATH);
+    ActionRouter router = new ActionRouter(transfer.provider(), builtInRunUrls);
+    Engine engine =
+        new Engine(
+            store,
+            router,
+            clock,
+            settings.nodeId(),
+            settings.claimHorizon(),
+            settings.lease(),
+            url,
+            settings.resultRetention());
+    UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
+    Javalin http =
+        HttpApi.create(
+            new HttpApi.Parts(
+                settings,
+                store,
+                new AnyOfAuthenticators(List.of(localTokens)),
+                urls,
+                transferRunUrl,
+                engine::wake,
+                engine::storeAvailable,
+                settings.nodeId(),
+                clock,
+                transfer::mount));
+    http.start(settings.bind(), port);
+    engine.start();
+    return new TimerService(settings, store, transfer, engine, http, url);
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public TimerStore store() {
+    return store;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    engine.close();
+    transfer.close();
+    store.close();
+  }
+
+  private static int freePort(String bind) {
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(bind))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on " + bind, e);
+    }
+  }
+
+  private static String hostForUrls(String bind) {
+    return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+  }
+
+  private static void createDirectories(Path home) {
+    try {
+      Files.createDirectories(home.resolve("logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the service's home " + home, e);
+    }
+  }
+}

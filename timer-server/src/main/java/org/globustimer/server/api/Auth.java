@@ -1,0 +1,59 @@
+package org.globustimer.server.api;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.Set;
+import org.globustimer.server.auth.Authenticator;
+import org.globustimer.server.auth.Identity;
+
+/** The bearer-token check in front of every route but the public ones. */
+final class Auth {
+
+  private static final String IDENTITY = "globustimer.identity";
+  private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/.well-known/globus-timer");
+
+  private final Authenticator authenticator;
+
+  Auth(Authenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  void check(Context ctx) {
+    String path =
+        ctx.path().endsWith("/") && ctx.path().length() > 1
+            ? ctx.path().substring(0, ctx.path().length() - 1)
+            : ctx.path();
+    if (PUBLIC_PATHS.contains(path)) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw ApiError.unauthorized(
+          "missing Authorization header; send 'Authorization: Bearer <token>'"
+              + " (for the local service: globus-timer server token)");
+    }
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw ApiError.unauthorized("the Authorization header must be 'Bearer <token>'");
+    }
+    Optional<Identity> identity = authenticator.authenticate(header.substring(7).trim());
+    if (identity.isEmpty()) {
+      ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      throw ApiError.unauthorized("the access token is invalid or expired; log in again");
+    }
+    ctx.attribute(IDENTITY, identity.get());
+  }
+
+  static Identity identity(Context ctx) {
+    Identity identity = ctx.attribute(IDENTITY);
+    if (identity == null) {
+      throw ApiError.unauthorized("not authenticated");
+    }
+    return identity;
+  }
+
+  static String owner(Context ctx) {
+    return identity(ctx).principal();
+  }
+}

@@ -1,0 +1,171 @@
+package org.globustimer.server.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.globustimer.core.json.Json;
+import org.globustimer.server.auth.Authenticator;
+import org.globustimer.server.auth.Identity;
+import org.globustimer.server.config.Settings;
+import org.globustimer.server.store.StoreException;
+import org.globustimer.server.store.TimerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the service's HTTP face: routes, the bearer check, and one mapping of errors to bodies.
+ */
+public final class HttpApi {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  public static final String TRANSFER_RUN_PATH = "/transfer/transfer/run";
+  public static final String VERSION = "0.1.0";
+
+  private HttpApi() {}
+
+  /** What the HTTP layer needs from the rest of the service. */
+  public record Parts(
+      Settings settings,
+      TimerStore store,
+      Authenticator authenticator,
+      UrlPolicy urls,
+      String transferRunUrl,
+      Runnable wakeEngine,
+      BooleanSupplier storeAvailable,
+      String nodeId,
+      Clock clock,
+      BiConsumer<Javalin, Function<Context, String>> extraRoutes) {}
+
+  public static Javalin create(Parts parts) {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.useVirtualThreads = true;
+              config.router.ignoreTrailingSlashes = true;
+              config.http.defaultContentType = "application/json";
+            });
+    Auth auth = new Auth(parts.authenticator());
+    app.before(auth::check);
+    app.get("/health", ctx -> health(ctx, parts));
+    app.get("/.well-known/globus-timer", ctx -> discovery(ctx, parts));
+    app.get("/whoami", HttpApi::whoami);
+    JobRequests requests =
+        new JobRequests(parts.settings(), parts.urls(), parts.clock(), parts.transferRunUrl());
+    new JobsApi(parts.store(), requests, parts.wakeEngine(), parts.clock()).mount(app);
+    if (parts.extraRoutes() != null) {
+      parts.extraRoutes().accept(app, Auth::owner);
+    }
+    mapErrors(app);
+    return app;
+  }
+
+  private static void mapErrors(Javalin app) {
+    app.exception(
+        ApiError.Plain.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(
+        ApiError.Invalid.class,
+        (e, ctx) -> {
+          ObjectNode body = Json.mapper().createObjectNode();
+          var detail = body.putArray("detail");
+          for (ApiError.Problem problem : e.problems()) {
+            ObjectNode item = detail.addObject();
+            var loc = item.putArray("loc");
+            problem.loc().forEach(loc::add);
+            item.put("msg", problem.msg());
+            item.put("type", problem.type());
+          }
+          ctx.status(422);
+          JobsApi.json(ctx, body);
+        });
+    app.exception(
+        StoreException.class,
+        (e, ctx) -> {
+          if (e.isUnavailable()) {
+            error(
+                ctx,
+                503,
+                "SERVICE_UNAVAILABLE",
+                "the timer database is unavailable; try again shortly");
+          } else {
+            log.error("database failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "INTERNAL_ERROR", "the service failed to use its database");
+          }
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          error(ctx, 500, "INTERNAL_ERROR", "the service failed unexpectedly; see its log");
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.resultInputStream() == null) {
+            error(ctx, 404, "NOT_FOUND", "no such route: " + ctx.method() + " " + ctx.path());
+          }
+        });
+    app.error(
+        405,
+        ctx -> {
+          if (ctx.resultInputStream() == null) {
+            error(
+                ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path());
+          }
+        });
+  }
+
+  static void error(Context ctx, int status, String code, String detail) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    ObjectNode error = body.putObject("error");
+    error.put("code", code);
+    error.put("detail", detail);
+    ctx.status(status);
+    JobsApi.json(ctx, body);
+  }
+
+  private static void health(Context ctx, Parts parts) {
+    boolean up = parts.storeAvailable().getAsBoolean();
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("status", up ? "ok" : "database unavailable");
+    body.put("node_id", parts.nodeId());
+    body.put("version", VERSION);
+    ctx.status(up ? 200 : 503);
+    JobsApi.json(ctx, body);
+  }
+
+  private static void discovery(Context ctx, Parts parts) {
+    String base = baseUrl(ctx, parts.settings());
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("service", "globus-timer");
+    body.put("version", VERSION);
+    body.put("api_version", "1.0");
+    body.put("transfer_action_url", base + TRANSFER_RUN_PATH);
+    body.put("endpoints_url", base + "/endpoints");
+    body.put("minimum_interval_seconds", parts.settings().minInterval().toSeconds());
+    body.putNull("login");
+    JobsApi.json(ctx, body);
+  }
+
+  private static void whoami(Context ctx) {
+    Identity identity = Auth.identity(ctx);
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("sub", identity.principal());
+    body.put("username", identity.username());
+    body.put("identity_provider", identity.identityProvider());
+    JobsApi.json(ctx, body);
+  }
+
+  /** The URL clients use to reach us: the configured public URL, else what the request names. */
+  static String baseUrl(Context ctx, Settings settings) {
+    if (!settings.publicUrl().isBlank()) {
+      return settings.publicUrl();
+    }
+    String host = ctx.host();
+    return ctx.scheme() + "://" + (host == null ? "127.0.0.1:" + settings.port() : host);
+  }
+}

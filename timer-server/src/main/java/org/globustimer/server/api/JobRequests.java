@@ -1,0 +1,300 @@
+package org.globustimer.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.globustimer.core.json.Json;
+import org.globustimer.server.config.Settings;
+import org.globustimer.server.store.ResumePolicy;
+import org.globustimer.server.store.TimerDefinition;
+import org.globustimer.server.store.TimerType;
+
+/** Reads and checks the bodies of create and update requests into timer definitions. */
+final class JobRequests {
+
+  private final Settings settings;
+  private final UrlPolicy urls;
+  private final Clock clock;
+  private final String transferRunUrl;
+  private final TransferDocuments transferDocuments = new TransferDocuments();
+
+  JobRequests(Settings settings, UrlPolicy urls, Clock clock, String transferRunUrl) {
+    this.settings = settings;
+    this.urls = urls;
+    this.clock = clock;
+    this.transferRunUrl = transferRunUrl;
+  }
+
+  /** {@code POST /jobs}: the v1 shape, with either spelling of the end condition. */
+  TimerDefinition v1(JsonNode body) {
+    Problems problems = new Problems();
+    Fields f = Fields.ofBody(requireObject(body), problems);
+    String name = f.text("name", false);
+    Instant start = f.time("start", false);
+    Duration interval = f.seconds("interval");
+    String callbackUrl = f.text("callback_url", true);
+    ObjectNode callbackBody = f.object("callback_body", true);
+    String scope = f.text("scope", false);
+    Instant endAt = null;
+    Integer endRuns = f.positiveInt("stop_after_n");
+    JsonNode stopAfter = f.raw("stop_after");
+    if (stopAfter != null && stopAfter.isTextual()) {
+      endAt = f.time("stop_after", false);
+    } else if (stopAfter != null && stopAfter.isObject()) {
+      Fields end = f.nested("stop_after");
+      endAt = end.time("date", false);
+      Integer runs = end.positiveInt("n_runs");
+      endRuns = runs != null ? runs : endRuns;
+    } else if (stopAfter != null && !stopAfter.isNull()) {
+      f.problem("stop_after", "must be an ISO 8601 date or an object {\"date\", \"n_runs\"}");
+    }
+    ResumePolicy resume = resumePolicy(f);
+    if (callbackUrl != null) {
+      checkUrl(f, "callback_url", callbackUrl);
+    }
+    TimerType type =
+        callbackUrl != null && callbackUrl.equals(transferRunUrl)
+            ? TimerType.TRANSFER
+            : TimerType.GENERIC;
+    start = start == null ? clock.instant() : start;
+    checkSchedule(f, "start", "interval", start, interval, endAt);
+    problems.throwIfAny();
+    return new TimerDefinition(
+        name,
+        type,
+        1,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody.toString(),
+        scope,
+        bodyOf(callbackBody),
+        null,
+        resume);
+  }
+
+  /** {@code POST /v2/timer}: {@code {"timer": {...}}} with a transfer or flow body. */
+  TimerDefinition v2(JsonNode request) {
+    Problems problems = new Problems();
+    Fields outer = Fields.ofBody(requireObject(request), problems);
+    ObjectNode timerNode = outer.object("timer", true);
+    problems.throwIfAny();
+    Fields f = outer.nested("timer");
+    String name = f.text("name", false);
+    String timerType = f.text("timer_type", true);
+    Fields schedule = f.nested("schedule");
+    if (!schedule.exists()) {
+      f.problem("schedule", timerNode.has("schedule") ? "must be a JSON object" : "field required");
+      problems.throwIfAny();
+    }
+    String scheduleType = schedule.text("type", true);
+    Instant start = null;
+    Duration interval = null;
+    Instant endAt = null;
+    Integer endRuns = null;
+    if ("once".equals(scheduleType)) {
+      start = schedule.time("datetime", false);
+    } else if ("recurring".equals(scheduleType)) {
+      start = schedule.time("start", false);
+      interval = schedule.seconds("interval_seconds");
+      if (interval == null && !schedule.present("interval_seconds")) {
+        schedule.problem("interval_seconds", "field required");
+      }
+      Fields end = schedule.nested("end");
+      if (end.exists()) {
+        String condition = end.text("condition", true);
+        if ("time".equals(condition)) {
+          endAt = end.time("datetime", true);
+        } else if ("iterations".equals(condition)) {
+          endRuns = end.present("count") ? end.positiveInt("count") : end.positiveInt("iterations");
+          if (endRuns == null && !end.present("count") && !end.present("iterations")) {
+            end.problem("count", "field required");
+          }
+        } else if (condition != null) {
+          end.problem("condition", "must be 'time' or 'iterations'");
+        }
+      } else if (schedule.present("end")) {
+        schedule.problem("end", "must be a JSON object");
+      }
+    } else if (scheduleType != null) {
+      schedule.problem("type", "must be 'once' or 'recurring'");
+    }
+    String scope = f.text("scope", false);
+    ResumePolicy resume = resumePolicy(f);
+    TimerType type = null;
+    String callbackUrl = null;
+    ObjectNode body = null;
+    String flowId = null;
+    if ("transfer".equals(timerType)) {
+      type = TimerType.TRANSFER;
+      callbackUrl = transferRunUrl;
+      ObjectNode transfer = f.object("body", true);
+      body = transfer == null ? null : transferDocuments.normalized(transfer, f.nested("body"));
+    } else if ("flow".equals(timerType)) {
+      type = TimerType.FLOW;
+      flowId = f.text("flow_id", true);
+      if (flowId != null && !isUuid(flowId)) {
+        f.problem("flow_id", "must be a UUID");
+      }
+      ObjectNode input = f.object("body", false);
+      body = input == null ? Json.mapper().createObjectNode() : input;
+      callbackUrl = f.text("callback_url", false);
+      if (callbackUrl == null && flowId != null) {
+        callbackUrl = "https://" + flowId + ".flows.automate.globus.org/run";
+      }
+      if (callbackUrl != null) {
+        checkUrl(f, "callback_url", callbackUrl);
+      }
+    } else if (timerType != null) {
+      f.problem("timer_type", "must be 'transfer' or 'flow'");
+    }
+    start = start == null ? clock.instant() : start;
+    checkSchedule(schedule, "start", "interval_seconds", start, interval, endAt);
+    problems.throwIfAny();
+    ObjectNode callbackBody = Json.mapper().createObjectNode();
+    callbackBody.set("body", body);
+    return new TimerDefinition(
+        name,
+        type,
+        2,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody.toString(),
+        scope,
+        body.toString(),
+        flowId,
+        resume);
+  }
+
+  /** {@code PATCH /jobs/{id}}: name, interval and end may change; other fields may not. */
+  TimerDefinition patch(TimerDefinition current, JsonNode request) {
+    Problems problems = new Problems();
+    Fields f = Fields.ofBody(requireObject(request), problems);
+    for (String fixed :
+        new String[] {
+          "callback_url", "callback_body", "start", "scope", "timer_type", "schedule", "body"
+        }) {
+      if (f.present(fixed)) {
+        f.problem(fixed, "cannot be changed; create a new timer instead");
+      }
+    }
+    String name = f.present("name") ? f.text("name", false) : current.name();
+    Duration interval = current.interval();
+    if (f.present("interval")) {
+      interval = f.seconds("interval");
+      if (current.runsOnce()) {
+        f.problem("interval", "a timer that runs once has no interval to change");
+      }
+    }
+    Instant endAt = current.endAt();
+    Integer endRuns = current.endRuns();
+    JsonNode stopAfter = f.raw("stop_after");
+    if (stopAfter != null && stopAfter.isObject()) {
+      Fields end = f.nested("stop_after");
+      if (end.raw("date") != null) {
+        endAt = end.time("date", false);
+      }
+      if (end.raw("n_runs") != null) {
+        endRuns = end.positiveInt("n_runs");
+      }
+    } else if (stopAfter != null && stopAfter.isTextual()) {
+      endAt = f.time("stop_after", false);
+    } else if (stopAfter != null && stopAfter.isNull()) {
+      endAt = null;
+      endRuns = null;
+    } else if (stopAfter != null) {
+      f.problem("stop_after", "must be an ISO 8601 date or an object {\"date\", \"n_runs\"}");
+    }
+    if (f.raw("stop_after_n") != null) {
+      endRuns = f.positiveInt("stop_after_n");
+    }
+    if (interval != null && !current.runsOnce()) {
+      checkInterval(f, "interval", interval);
+    }
+    if (endAt != null && endAt.isBefore(current.start())) {
+      f.problem("stop_after", "the end must not be before the start (" + current.start() + ")");
+    }
+    problems.throwIfAny();
+    return current.withName(name).withSchedule(interval, endAt, endRuns);
+  }
+
+  private void checkSchedule(
+      Fields f,
+      String startField,
+      String intervalField,
+      Instant start,
+      Duration interval,
+      Instant endAt) {
+    if (interval != null) {
+      checkInterval(f, intervalField, interval);
+    }
+    Instant latestStart = clock.instant().plus(settings.maxStartAhead());
+    if (start != null && start.isAfter(latestStart)) {
+      f.problem(
+          startField, "must be within " + settings.maxStartAhead().toDays() + " days from now");
+    }
+    if (start != null && endAt != null && endAt.isBefore(start)) {
+      f.problem("stop_after", "the end (" + endAt + ") is before the start (" + start + ")");
+    }
+  }
+
+  private void checkInterval(Fields f, String field, Duration interval) {
+    if (interval.compareTo(settings.minInterval()) < 0) {
+      f.problem(
+          field,
+          "must be at least " + settings.minInterval().toSeconds() + " seconds on this service");
+    } else if (interval.compareTo(settings.maxInterval()) > 0) {
+      f.problem(
+          field,
+          "must be at most " + settings.maxInterval().toSeconds() + " seconds on this service");
+    }
+  }
+
+  private void checkUrl(Fields f, String field, String url) {
+    String problem = urls.problemWith(url);
+    if (problem != null) {
+      f.problem(field, problem);
+    }
+  }
+
+  private static ResumePolicy resumePolicy(Fields f) {
+    String text = f.text("resume_policy", false);
+    if (text == null) {
+      return ResumePolicy.RUN_ONCE;
+    }
+    try {
+      return ResumePolicy.fromWire(text);
+    } catch (IllegalArgumentException e) {
+      f.problem("resume_policy", e.getMessage());
+      return ResumePolicy.RUN_ONCE;
+    }
+  }
+
+  static JsonNode requireObject(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw ApiError.invalid(java.util.List.of("body"), "the request body must be a JSON object");
+    }
+    return body;
+  }
+
+  private static String bodyOf(ObjectNode callbackBody) {
+    JsonNode body = callbackBody.get("body");
+    return (body != null ? body : callbackBody).toString();
+  }
+
+  static boolean isUuid(String text) {
+    try {
+      java.util.UUID.fromString(text);
+      return text.length() == 36;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

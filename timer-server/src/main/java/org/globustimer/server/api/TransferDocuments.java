@@ -1,0 +1,77 @@
+package org.globustimer.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Checks a v2 transfer timer's Transfer document and fills in every defaulted field. */
+final class TransferDocuments {
+
+  private static final String[] FALSE_BY_DEFAULT = {
+    "delete_destination_extra",
+    "encrypt_data",
+    "fail_on_quota_errors",
+    "preserve_timestamp",
+    "skip_source_errors",
+    "store_base_path_info",
+    "verify_checksum"
+  };
+  private static final String[] TRUE_BY_DEFAULT = {
+    "notify_on_failed", "notify_on_inactive", "notify_on_succeeded"
+  };
+
+  ObjectNode normalized(ObjectNode transfer, Fields f) {
+    ObjectNode doc = transfer.deepCopy();
+    String dataType = f.text("DATA_TYPE", false);
+    if (dataType != null && !dataType.equals("transfer")) {
+      f.problem("DATA_TYPE", "must be 'transfer'");
+    }
+    doc.put("DATA_TYPE", "transfer");
+    requireUuid(f, "source_endpoint");
+    requireUuid(f, "destination_endpoint");
+    JsonNode data = f.raw("DATA");
+    if (!(data instanceof ArrayNode items) || items.isEmpty()) {
+      f.problem("DATA", "must be a non-empty list of transfer items");
+    } else {
+      for (int i = 0; i < items.size(); i++) {
+        if (!(items.get(i) instanceof ObjectNode itemNode)) {
+          f.problem("DATA", "item " + i + " must be a JSON object");
+          continue;
+        }
+        for (String path : new String[] {"source_path", "destination_path"}) {
+          JsonNode value = itemNode.get(path);
+          if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            f.problem("DATA", "item " + i + ": " + path + " is required and must be a string");
+          }
+        }
+        JsonNode recursive = itemNode.get("recursive");
+        if (recursive != null && !recursive.isNull() && !recursive.isBoolean()) {
+          f.problem("DATA", "item " + i + ": recursive must be true or false");
+        }
+        ((ObjectNode) doc.withArray("DATA").get(i)).put("DATA_TYPE", "transfer_item");
+      }
+    }
+    for (String flag : FALSE_BY_DEFAULT) {
+      Boolean value = f.bool(flag);
+      doc.put(flag, value != null && value);
+    }
+    for (String flag : TRUE_BY_DEFAULT) {
+      Boolean value = f.bool(flag);
+      doc.put(flag, value == null || value);
+    }
+    JsonNode syncLevel = f.raw("sync_level");
+    if (syncLevel != null
+        && !syncLevel.isNull()
+        && (!syncLevel.isInt() || syncLevel.asInt() < 0 || syncLevel.asInt() > 3)) {
+      f.problem("sync_level", "must be 0, 1, 2 or 3 (exists, size, mtime, checksum)");
+    }
+    return doc;
+  }
+
+  private static void requireUuid(Fields f, String field) {
+    String value = f.text(field, true);
+    if (value != null && !JobRequests.isUuid(value)) {
+      f.problem(field, "must be an endpoint UUID");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.globustimer.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The service's settings, read once at start-up. {@code allowedActionUrls} are URL prefixes the
+ * engine may call ("*" allows any http(s) URL, the embedded single-user default); {@code
+ * transferAliases} are run URLs of well-known transfer providers that the built-in provider serves.
+ */
+public record Settings(
+    Path home,
+    int port,
+    String bind,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    int databasePoolSize,
+    String publicUrl,
+    String nodeId,
+    Duration minInterval,
+    Duration maxInterval,
+    Duration maxStartAhead,
+    Duration resultRetention,
+    List<String> allowedActionUrls,
+    List<String> transferAliases,
+    Duration claimHorizon,
+    Duration lease) {
+
+  public static final int DEFAULT_PORT = 8723;
+
+  public boolean allowsAnyActionUrl() {
+    return allowedActionUrls.contains("*");
+  }
+}

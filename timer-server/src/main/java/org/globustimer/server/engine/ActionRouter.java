@@ -1,0 +1,61 @@
+package org.globustimer.server.engine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.globustimer.core.action.ActionProvider;
+
+/**
+ * Chooses how to reach the provider behind a callback URL: the built-in transfer provider is called
+ * in process (for its own run URLs and the configured aliases of well-known transfer providers);
+ * every other URL over HTTP.
+ */
+public final class ActionRouter {
+
+  private final ActionProvider builtInTransfer;
+  private final List<String> builtInBases;
+  private final HttpClient http;
+
+  public ActionRouter(ActionProvider builtInTransfer, List<String> builtInRunUrls) {
+    this.builtInTransfer = builtInTransfer;
+    this.builtInBases = builtInRunUrls.stream().map(ActionRouter::baseOf).toList();
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+  }
+
+  public ActionProvider providerFor(String callbackUrl) {
+    String base = baseOf(callbackUrl);
+    if (builtInTransfer != null && builtInBases.contains(base)) {
+      return builtInTransfer;
+    }
+    return new HttpActionProvider(http, base);
+  }
+
+  public boolean isBuiltIn(String callbackUrl) {
+    return builtInTransfer != null && builtInBases.contains(baseOf(callbackUrl));
+  }
+
+  /** The action's base: the run URL without its last {@code /run} (or {@code /actions}). */
+  public static String baseOf(String runUrl) {
+    String url = runUrl.endsWith("/") ? runUrl.substring(0, runUrl.length() - 1) : runUrl;
+    for (String suffix : List.of("/run", "/actions")) {
+      if (url.endsWith(suffix)) {
+        url = url.substring(0, url.length() - suffix.length());
+        break;
+      }
+    }
+    URI uri = URI.create(url);
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    if (host.equals("localhost")) {
+      host = "127.0.0.1";
+    }
+    int port = uri.getPort();
+    return uri.getScheme() + "://" + host + (port < 0 ? "" : ":" + port) + uri.getRawPath();
+  }
+}

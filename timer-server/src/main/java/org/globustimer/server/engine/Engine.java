@@ -1,0 +1,230 @@
+package org.globustimer.server.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.globustimer.server.store.RunRow;
+import org.globustimer.server.store.StoreException;
+import org.globustimer.server.store.TimerRow;
+import org.globustimer.server.store.TimerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims ahead and fires on time. A claim loop takes timers due within the horizon (with this
+ * node's id and a lease) and puts each on an in-memory timing queue that fires it at its exact
+ * instant on a virtual thread; polling only decides how far ahead we look, never how late we fire.
+ * The same loop hands runs whose actions are in progress to the {@link Monitor}.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+  private static final Duration CLAIM_EVERY = Duration.ofMillis(250);
+  private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  private static final int CLAIM_BATCH = 5_000;
+
+  private final EngineContext context;
+  private final Firing firing;
+  private final Monitor monitor;
+  private final ScheduledThreadPoolExecutor timing;
+  private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final Set<UUID> queuedTimers = ConcurrentHashMap.newKeySet();
+  private final Set<String> queuedChecks = ConcurrentHashMap.newKeySet();
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final String url;
+  private final Duration retention;
+  private volatile boolean running;
+  private Thread claimLoop;
+  private Instant startedAt;
+  private Instant lastHeartbeat = Instant.EPOCH;
+  private Instant lastSweep = Instant.EPOCH;
+  private volatile boolean storeAvailable = true;
+
+  public Engine(
+      TimerStore store,
+      ActionRouter router,
+      Clock clock,
+      String nodeId,
+      Duration horizon,
+      Duration lease,
+      String url,
+      Duration retention) {
+    this.context = new EngineContext(store, router, clock, nodeId, horizon, lease);
+    this.firing = new Firing(context);
+    this.monitor = new Monitor(context);
+    this.url = url;
+    this.retention = retention;
+    this.timing =
+        new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("timer-clock").factory());
+    this.timing.setRemoveOnCancelPolicy(true);
+  }
+
+  public void start() {
+    running = true;
+    startedAt = context.clock().instant();
+    claimLoop = Thread.ofPlatform().name("timer-claims").daemon().start(this::claimUntilStopped);
+  }
+
+  /** Look for due work now, e.g. after a timer was created or changed. */
+  public void wake() {
+    wakeUp.release();
+  }
+
+  public boolean storeAvailable() {
+    return storeAvailable;
+  }
+
+  public String nodeId() {
+    return context.nodeId();
+  }
+
+  private void claimUntilStopped() {
+    while (running) {
+      try {
+        claimOnce();
+        storeAvailable = true;
+      } catch (StoreException e) {
+        if (storeAvailable) {
+          log.warn(
+              "the database is unavailable; claiming pauses until it returns: {}", e.getMessage());
+        }
+        storeAvailable = false;
+      } catch (RuntimeException e) {
+        log.error("claim loop failed; trying again", e);
+      }
+      try {
+        wakeUp.tryAcquire(CLAIM_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private void claimOnce() {
+    Instant now = context.clock().instant();
+    Instant horizonEnd = now.plus(context.horizon());
+    Instant leaseEnd = now.plus(context.lease());
+    List<TimerRow> claimed =
+        context
+            .store()
+            .inTransaction(
+                tx -> tx.claimDue(context.nodeId(), now, horizonEnd, leaseEnd, CLAIM_BATCH));
+    for (TimerRow timer : claimed) {
+      schedule(timer.id(), timer.state().dueAt());
+    }
+    List<RunRow> checks =
+        context
+            .store()
+            .inTransaction(tx -> tx.claimRunsToCheck(now, horizonEnd, leaseEnd, CLAIM_BATCH));
+    for (RunRow run : checks) {
+      scheduleCheck(run);
+    }
+    if (now.isAfter(lastHeartbeat.plus(HEARTBEAT_EVERY))) {
+      context
+          .store()
+          .inTransaction(
+              tx -> {
+                tx.heartbeat(context.nodeId(), url, startedAt, now);
+                return null;
+              });
+      lastHeartbeat = now;
+    }
+    if (now.isAfter(lastSweep.plus(Duration.ofHours(1)))) {
+      int removed =
+          context.store().inTransaction(tx -> tx.deleteRunsEndedBefore(now.minus(retention), 10));
+      if (removed > 0) {
+        log.info("removed {} results older than {}", removed, retention);
+      }
+      lastSweep = now;
+    }
+    if (claimed.size() == CLAIM_BATCH) {
+      wake();
+    }
+  }
+
+  private void schedule(UUID timerId, Instant dueAt) {
+    if (!running || !queuedTimers.add(timerId)) {
+      return;
+    }
+    long delayNanos = Duration.between(context.clock().instant(), dueAt).toNanos();
+    timing.schedule(
+        () -> workers.execute(() -> fire(timerId)), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+  }
+
+  private void fire(UUID timerId) {
+    Instant next = null;
+    try {
+      next = firing.fire(timerId);
+    } catch (RuntimeException e) {
+      log.warn(
+          "firing timer {} failed; its lease will expire and it is claimed again: {}",
+          timerId,
+          e.toString());
+    } finally {
+      queuedTimers.remove(timerId);
+    }
+    if (next != null) {
+      schedule(timerId, next);
+    }
+  }
+
+  private void scheduleCheck(RunRow run) {
+    String key = run.timerId() + "/" + run.slot();
+    if (!running || !queuedChecks.add(key)) {
+      return;
+    }
+    long delayNanos = Duration.between(context.clock().instant(), run.nextCheckAt()).toNanos();
+    timing.schedule(
+        () ->
+            workers.execute(
+                () -> {
+                  try {
+                    monitor.check(run);
+                  } catch (RuntimeException e) {
+                    log.warn("checking run {} failed: {}", key, e.toString());
+                  } finally {
+                    queuedChecks.remove(key);
+                  }
+                }),
+        Math.max(0, delayNanos),
+        TimeUnit.NANOSECONDS);
+  }
+
+  /** Stops firing, lets in-flight work finish briefly, and gives this node's claims back. */
+  @Override
+  public void close() {
+    running = false;
+    if (claimLoop != null) {
+      claimLoop.interrupt();
+    }
+    timing.shutdownNow();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      context
+          .store()
+          .inTransaction(
+              tx -> {
+                tx.releaseClaims(context.nodeId());
+                tx.removeNode(context.nodeId());
+                return null;
+              });
+    } catch (StoreException e) {
+      log.warn("could not give back this node's claims; they expire with their leases");
+    }
+  }
+}

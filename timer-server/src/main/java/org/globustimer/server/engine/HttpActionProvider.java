@@ -1,0 +1,90 @@
+package org.globustimer.server.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.globustimer.core.action.ActionProvider;
+import org.globustimer.core.action.ActionReply;
+import org.globustimer.core.json.Json;
+
+/**
+ * A remote action provider reached over HTTP at {@code base} (a run URL without its last {@code
+ * /run}). Redirects are never followed, so a provider cannot send the engine elsewhere. A transport
+ * failure surfaces as {@link ActionCallFailed}.
+ */
+final class HttpActionProvider implements ActionProvider {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final HttpClient http;
+  private final String base;
+
+  HttpActionProvider(HttpClient http, String base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  @Override
+  public ActionReply run(String owner, JsonNode runRequest) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/run"))
+            .POST(HttpRequest.BodyPublishers.ofString(runRequest.toString()))
+            .header("Content-Type", "application/json"));
+  }
+
+  @Override
+  public ActionReply status(String owner, String actionId) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/status")).GET());
+  }
+
+  @Override
+  public ActionReply cancel(String owner, String actionId) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/cancel"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  @Override
+  public ActionReply release(String owner, String actionId) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/release"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private ActionReply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(TIMEOUT).header("Accept", "application/json").build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new ActionReply(response.statusCode(), parse(response.body()));
+    } catch (IOException e) {
+      throw new ActionCallFailed(base + ": " + describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActionCallFailed(base + ": interrupted", e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank()
+          ? Json.mapper().createObjectNode()
+          : Json.mapper().readTree(body);
+    } catch (IOException e) {
+      ObjectNode wrapper = Json.mapper().createObjectNode();
+      wrapper.put("unparsed_response", body.length() > 2000 ? body.substring(0, 2000) : body);
+      return wrapper;
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

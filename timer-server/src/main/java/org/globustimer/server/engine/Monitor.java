@@ -1,0 +1,91 @@
+package org.globustimer.server.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.globustimer.server.store.RunRow;
+import org.globustimer.server.store.RunState;
+import org.globustimer.server.store.TimerRow;
+import org.globustimer.server.store.TimerState;
+import org.globustimer.server.store.Tx;
+
+/**
+ * Polls the action of a run that is still in progress at its provider, refreshing the run's result
+ * in place, until the action is final; then the timer's next tick may run again.
+ */
+final class Monitor {
+
+  private final EngineContext context;
+
+  Monitor(EngineContext context) {
+    this.context = context;
+  }
+
+  void check(RunRow run) {
+    TimerRow timer = context.store().inTransaction(tx -> tx.findTimer(run.timerId())).orElse(null);
+    if (timer == null || run.actionId() == null) {
+      return;
+    }
+    Answer answer =
+        Answer.of(
+            () ->
+                context
+                    .router()
+                    .providerFor(timer.definition().callbackUrl())
+                    .status(timer.owner(), run.actionId()));
+    Instant now = context.clock().instant();
+    Duration delay = nextDelay(timer, run.polls());
+    RunRow polled =
+        switch (answer) {
+          case Answer.Reported reported ->
+              run.polled(
+                  reported.state(),
+                  reported.httpStatus(),
+                  Firing.text(reported.body()),
+                  null,
+                  now,
+                  reported.state().isFinal() ? null : now.plus(delay));
+          case Answer.Transient failed ->
+              run.polled(
+                  run.state(),
+                  failed.httpStatus() == null ? 0 : failed.httpStatus(),
+                  run.data(),
+                  Firing.errors(failed.reason()),
+                  now,
+                  now.plus(delay));
+          case Answer.Refused refused ->
+              run.polled(
+                  RunState.FAILED,
+                  refused.httpStatus(),
+                  Firing.text(refused.body()),
+                  Firing.errors("checking the action's status failed: " + refused.reason()),
+                  now,
+                  null);
+        };
+    for (int attempt = 0; attempt < 8; attempt++) {
+      if (context.store().inTransaction(tx -> record(tx, polled))) {
+        return;
+      }
+    }
+  }
+
+  private boolean record(Tx tx, RunRow polled) {
+    tx.updateRun(polled);
+    if (!polled.state().isFinal()) {
+      return true;
+    }
+    Optional<TimerRow> timer = tx.findTimer(polled.timerId());
+    if (timer.isEmpty()) {
+      return true;
+    }
+    TimerState s = timer.get().state();
+    TimerState next = Schedules.actionFinished(s, polled.slot(), polled.state() == RunState.FAILED);
+    return tx.updateState(polled.timerId(), s.version(), next);
+  }
+
+  private Duration nextDelay(TimerRow timer, int polls) {
+    Duration cap = context.checkCap(timer);
+    Duration delay = Duration.ofMillis(500L << Math.min(polls, 16));
+    return delay.compareTo(cap) > 0 ? cap : delay;
+  }
+}

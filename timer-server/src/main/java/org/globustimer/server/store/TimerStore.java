@@ -1,0 +1,75 @@
+package org.globustimer.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The timers database: a pooled connection source, its migrations, and transactions over it. */
+public final class TimerStore implements AutoCloseable {
+
+  private final HikariDataSource dataSource;
+  private final Dialect dialect;
+
+  private TimerStore(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
+  public static TimerStore open(String jdbcUrl, String user, String password, int poolSize) {
+    Dialect dialect = Dialect.forUrl(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("timer-store");
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(-1);
+    if (dialect instanceof Dialect.PostgreSql) {
+      config.addDataSourceProperty("options", "-c statement_timeout=15000");
+    }
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations(dialect.migrationsLocation())
+          .table("timer_schema_history")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw new StoreException("could not prepare the database at " + jdbcUrl, e);
+    }
+    return new TimerStore(dataSource, dialect);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public <T> T inTransaction(Function<Tx, T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.apply(new Tx(connection, dialect));
+        connection.commit();
+        return result;
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database transaction failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,17 @@
+package org.globustimer.server.store;
+
+import java.util.Locale;
+
+public enum TimerType {
+  GENERIC,
+  TRANSFER,
+  FLOW;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static TimerType fromWire(String text) {
+    return valueOf(text.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,421 @@
+package org.globustimer.server.store;
+
+import static org.globustimer.server.store.Columns.bindAll;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The store's statements, run inside one transaction opened by {@link TimerStore}. */
+public final class Tx {
+
+  private static final String TIMER_STATE_SET =
+      "status = ?, inactive_cause = ?, inactive_detail = ?, next_slot = ?, next_run_at = ?,"
+          + " pending_slot = ?, active_slot = ?, due_at = ?, n_runs = ?, n_errors = ?,"
+          + " n_skipped = ?, last_ran_at = ?, claimed_by = ?, lease_until = ?,"
+          + " version = version + 1";
+
+  private final Connection connection;
+  private final Dialect dialect;
+
+  Tx(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  public void insertTimer(TimerRow timer) {
+    TimerDefinition d = timer.definition();
+    TimerState s = timer.state();
+    update(
+        "INSERT INTO timers (id, owner, name, timer_type, api_version, submitted_at, start_at,"
+            + " interval_ms, end_at, end_runs, callback_url, callback_body, scope, body, flow_id,"
+            + " resume_policy, status, inactive_cause, inactive_detail, next_slot, next_run_at,"
+            + " pending_slot, active_slot, due_at, n_runs, n_errors, n_skipped, last_ran_at,"
+            + " claimed_by, lease_until, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        timer.id(),
+        timer.owner(),
+        d.name(),
+        d.type(),
+        d.apiVersion(),
+        timer.submittedAt(),
+        d.start(),
+        d.interval(),
+        d.endAt(),
+        d.endRuns(),
+        d.callbackUrl(),
+        d.callbackBody(),
+        d.scope(),
+        d.body(),
+        d.flowId(),
+        d.resumePolicy(),
+        s.status(),
+        s.inactiveCause(),
+        s.inactiveDetail(),
+        s.nextSlot(),
+        s.nextRunAt(),
+        s.pendingSlot(),
+        s.activeSlot(),
+        s.dueAt(),
+        s.runs(),
+        s.errors(),
+        s.skipped(),
+        s.lastRanAt(),
+        s.claimedBy(),
+        s.leaseUntil(),
+        s.version());
+  }
+
+  public Optional<TimerRow> findTimer(UUID id) {
+    return queryOne("SELECT * FROM timers WHERE id = ?", Rows::timer, id);
+  }
+
+  public Optional<TimerRow> findTimer(String owner, UUID id) {
+    return queryOne("SELECT * FROM timers WHERE id = ? AND owner = ?", Rows::timer, id, owner);
+  }
+
+  public List<TimerRow> listTimers(String owner, TimerQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM timers WHERE owner = ?");
+    List<Object> args = new ArrayList<>(List.of(owner));
+    if (query.statuses() != null) {
+      sql.append(" AND status IN (");
+      sql.append(String.join(", ", query.statuses().stream().map(s -> "?").toList()));
+      sql.append(")");
+      args.addAll(query.statuses());
+    }
+    if (query.nameContains() != null) {
+      sql.append(" AND LOWER(name) LIKE ? ESCAPE '\\'");
+      args.add("%" + escapeLike(query.nameContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    if (query.submittedAfter() != null) {
+      sql.append(" AND submitted_at > ?");
+      args.add(query.submittedAfter());
+    }
+    if (query.submittedBefore() != null) {
+      sql.append(" AND submitted_at < ?");
+      args.add(query.submittedBefore());
+    }
+    sql.append(" ORDER BY submitted_at ").append(query.newestFirst() ? "DESC" : "ASC");
+    sql.append(", id LIMIT ").append(query.limit());
+    return query(sql.toString(), Rows::timer, args.toArray());
+  }
+
+  /** Writes the engine's state of a timer if nobody changed it since {@code expectedVersion}. */
+  public boolean updateState(UUID id, long expectedVersion, TimerState s) {
+    return update(
+            "UPDATE timers SET " + TIMER_STATE_SET + " WHERE id = ? AND version = ?",
+            s.status(),
+            s.inactiveCause(),
+            s.inactiveDetail(),
+            s.nextSlot(),
+            s.nextRunAt(),
+            s.pendingSlot(),
+            s.activeSlot(),
+            s.dueAt(),
+            s.runs(),
+            s.errors(),
+            s.skipped(),
+            s.lastRanAt(),
+            s.claimedBy(),
+            s.leaseUntil(),
+            id,
+            expectedVersion)
+        == 1;
+  }
+
+  public boolean updateDefinitionAndState(
+      UUID id, long expectedVersion, TimerDefinition d, TimerState s) {
+    return update(
+            "UPDATE timers SET name = ?, interval_ms = ?, end_at = ?, end_runs = ?, "
+                + TIMER_STATE_SET
+                + " WHERE id = ? AND version = ?",
+            d.name(),
+            d.interval(),
+            d.endAt(),
+            d.endRuns(),
+            s.status(),
+            s.inactiveCause(),
+            s.inactiveDetail(),
+            s.nextSlot(),
+            s.nextRunAt(),
+            s.pendingSlot(),
+            s.activeSlot(),
+            s.dueAt(),
+            s.runs(),
+            s.errors(),
+            s.skipped(),
+            s.lastRanAt(),
+            s.claimedBy(),
+            s.leaseUntil(),
+            id,
+            expectedVersion)
+        == 1;
+  }
+
+  /**
+   * Claims timers due before {@code dueBefore} whose lease is free or expired. Candidates are read
+   * first and then claimed each by a version-checked update, so concurrent claimers on any database
+   * never both win the same timer; a lost race just drops the candidate.
+   */
+  public List<TimerRow> claimDue(
+      String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+    List<TimerRow> candidates =
+        query(
+            "SELECT * FROM timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY due_at LIMIT "
+                + limit,
+            Rows::timer,
+            dueBefore,
+            now);
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    List<TimerRow> claimed = new ArrayList<>(candidates.size());
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE timers SET claimed_by = ?, lease_until = ?, version = version + 1"
+                + " WHERE id = ? AND version = ?")) {
+      for (TimerRow candidate : candidates) {
+        bindAll(ps, node, leaseUntil, candidate.id(), candidate.state().version());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] != 0) {
+          TimerRow row = candidates.get(i);
+          TimerState.Builder s = row.state().toBuilder();
+          s.claimedBy = node;
+          s.leaseUntil = leaseUntil;
+          s.version = row.state().version() + 1;
+          claimed.add(row.with(s.build()));
+        }
+      }
+      return claimed;
+    } catch (SQLException e) {
+      throw new StoreException("claiming due timers failed", e);
+    }
+  }
+
+  /** Inserts a run; false when the (timer, slot) row exists already. */
+  public boolean insertRun(RunRow r) {
+    List<Object> args =
+        new ArrayList<>(
+            java.util.Arrays.asList(
+                r.timerId(),
+                r.slot(),
+                r.tickAt(),
+                r.requestId(),
+                r.state(),
+                r.ranAt(),
+                r.endAt(),
+                r.attempts(),
+                r.retryUntil(),
+                r.httpStatusSubmission(),
+                r.httpStatusPolled(),
+                r.actionId(),
+                r.data(),
+                r.errors(),
+                r.lastCheckAt(),
+                r.nextCheckAt(),
+                r.polls()));
+    if (dialect.insertRepeatsKey()) {
+      args.add(r.timerId());
+      args.add(r.slot());
+    }
+    try {
+      return update(dialect.insertRunIgnoringDuplicate(), args.toArray()) == 1;
+    } catch (StoreException e) {
+      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public void updateRun(RunRow r) {
+    update(
+        "UPDATE runs SET state = ?, end_at = ?, attempts = ?, http_status_submission = ?,"
+            + " http_status_polled = ?, action_id = ?, data = ?, errors = ?, last_check_at = ?,"
+            + " next_check_at = ?, polls = ?, monitor_lease_until = NULL"
+            + " WHERE timer_id = ? AND slot = ?",
+        r.state(),
+        r.endAt(),
+        r.attempts(),
+        r.httpStatusSubmission(),
+        r.httpStatusPolled(),
+        r.actionId(),
+        r.data(),
+        r.errors(),
+        r.lastCheckAt(),
+        r.nextCheckAt(),
+        r.polls(),
+        r.timerId(),
+        r.slot());
+  }
+
+  public Optional<RunRow> findRun(UUID timerId, long slot) {
+    return queryOne("SELECT * FROM runs WHERE timer_id = ? AND slot = ?", Rows::run, timerId, slot);
+  }
+
+  /** Runs of a timer, newest first, older than {@code beforeSlot} when given. */
+  public List<RunRow> runs(UUID timerId, Long beforeSlot, int limit) {
+    if (beforeSlot == null) {
+      return query(
+          "SELECT * FROM runs WHERE timer_id = ? ORDER BY slot DESC LIMIT " + limit,
+          Rows::run,
+          timerId);
+    }
+    return query(
+        "SELECT * FROM runs WHERE timer_id = ? AND slot < ? ORDER BY slot DESC LIMIT " + limit,
+        Rows::run,
+        timerId,
+        beforeSlot);
+  }
+
+  /** Claims runs whose action status is due to be checked, with a lease so one node polls each. */
+  public List<RunRow> claimRunsToCheck(
+      Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+    List<RunRow> candidates =
+        query(
+            "SELECT * FROM runs WHERE next_check_at <= ? AND (monitor_lease_until IS NULL OR"
+                + " monitor_lease_until < ?) ORDER BY next_check_at LIMIT "
+                + limit,
+            Rows::run,
+            dueBefore,
+            now);
+    List<RunRow> claimed = new ArrayList<>();
+    for (RunRow run : candidates) {
+      int count =
+          update(
+              "UPDATE runs SET monitor_lease_until = ? WHERE timer_id = ? AND slot = ? AND"
+                  + " (monitor_lease_until IS NULL OR monitor_lease_until < ?)",
+              leaseUntil,
+              run.timerId(),
+              run.slot(),
+              now);
+      if (count == 1) {
+        claimed.add(run);
+      }
+    }
+    return claimed;
+  }
+
+  /**
+   * Deletes final runs that ended before {@code cutoff}, keeping each timer's newest {@code keep}.
+   */
+  public int deleteRunsEndedBefore(Instant cutoff, int keep) {
+    return update(
+        "DELETE FROM runs WHERE end_at < ? AND (timer_id, slot) IN (SELECT timer_id, slot FROM"
+            + " (SELECT timer_id, slot, ROW_NUMBER() OVER (PARTITION BY timer_id ORDER BY slot"
+            + " DESC) AS newness FROM runs) ranked WHERE newness > ?)",
+        cutoff,
+        keep);
+  }
+
+  public void insertLocalToken(String tokenHash, String principal, String username, Instant now) {
+    update(
+        "INSERT INTO local_tokens (token_hash, principal, username, created_at) VALUES (?, ?, ?,"
+            + " ?)",
+        tokenHash,
+        principal,
+        username,
+        now);
+  }
+
+  public Optional<String[]> findLocalToken(String tokenHash) {
+    return queryOne(
+        "SELECT principal, username FROM local_tokens WHERE token_hash = ?",
+        rs -> new String[] {rs.getString(1), rs.getString(2)},
+        tokenHash);
+  }
+
+  public Optional<String[]> anyLocalIdentity() {
+    return queryOne(
+        "SELECT principal, username FROM local_tokens ORDER BY created_at LIMIT 1",
+        rs -> new String[] {rs.getString(1), rs.getString(2)});
+  }
+
+  public void heartbeat(String nodeId, String url, Instant startedAt, Instant now) {
+    if (update("UPDATE nodes SET heartbeat_at = ?, url = ? WHERE node_id = ?", now, url, nodeId)
+        == 0) {
+      update(
+          "INSERT INTO nodes (node_id, url, started_at, heartbeat_at) VALUES (?, ?, ?, ?)",
+          nodeId,
+          url,
+          startedAt,
+          now);
+    }
+  }
+
+  public List<NodeRow> nodes() {
+    return query(
+        "SELECT n.node_id, n.url, n.started_at, n.heartbeat_at, (SELECT COUNT(*) FROM timers t"
+            + " WHERE t.claimed_by = n.node_id) AS claims FROM nodes n ORDER BY n.node_id",
+        rs ->
+            new NodeRow(
+                rs.getString("node_id"),
+                rs.getString("url"),
+                Columns.instant(rs, "started_at"),
+                Columns.instant(rs, "heartbeat_at"),
+                rs.getLong("claims")));
+  }
+
+  /** Gives up every claim of a node that is stopping, so others take its timers at once. */
+  public void releaseClaims(String nodeId) {
+    update(
+        "UPDATE timers SET claimed_by = NULL, lease_until = NULL, version = version + 1"
+            + " WHERE claimed_by = ?",
+        nodeId);
+  }
+
+  public void removeNode(String nodeId) {
+    update("DELETE FROM nodes WHERE node_id = ?", nodeId);
+  }
+
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private int update(String sql, Object... args) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bindAll(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("statement failed: " + firstWords(sql), e);
+    }
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bindAll(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("query failed: " + firstWords(sql), e);
+    }
+  }
+
+  private <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+    List<T> rows = query(sql, mapper, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+  }
+
+  private static String firstWords(String sql) {
+    return sql.length() > 60 ? sql.substring(0, 60) + "…" : sql;
+  }
+}

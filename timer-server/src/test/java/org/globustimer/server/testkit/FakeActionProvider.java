@@ -1,0 +1,143 @@
+package org.globustimer.server.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.globustimer.core.json.Json;
+
+/**
+ * An action provider over real HTTP on loopback that records every run request (request id and
+ * arrival time). Actions stay ACTIVE for {@link #actionDuration} and then succeed; the next {@link
+ * #failNext} submissions answer 503; {@link #refuseWith} makes every submission answer that status.
+ */
+public final class FakeActionProvider implements AutoCloseable {
+
+  public record Submission(String requestId, Instant arrivedAt, JsonNode request) {}
+
+  private record Action(String id, String requestId, Instant started) {}
+
+  private final HttpServer server;
+  private final List<Submission> submissions = new CopyOnWriteArrayList<>();
+  private final Map<String, Action> actionsByRequest = new ConcurrentHashMap<>();
+  private final Map<String, Action> actionsById = new ConcurrentHashMap<>();
+  private final AtomicInteger statusChecks = new AtomicInteger();
+  public final AtomicInteger failNext = new AtomicInteger();
+  public volatile Duration actionDuration = Duration.ZERO;
+  public volatile int refuseWith = 0;
+
+  public FakeActionProvider() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String runUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/fake/run";
+  }
+
+  public List<Submission> submissions() {
+    return List.copyOf(submissions);
+  }
+
+  public List<String> requestIds() {
+    return submissions.stream().map(Submission::requestId).toList();
+  }
+
+  public int statusChecks() {
+    return statusChecks.get();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    try (exchange) {
+      if (method.equals("POST") && path.equals("/fake/run")) {
+        JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
+        String requestId = request.path("request_id").asText();
+        submissions.add(new Submission(requestId, Instant.now(), request));
+        if (refuseWith != 0) {
+          reply(exchange, refuseWith, error(refuseWith, "refused by the fake provider"));
+          return;
+        }
+        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          reply(exchange, 503, error(503, "temporarily unavailable"));
+          return;
+        }
+        Action existing = actionsByRequest.get(requestId);
+        if (existing != null) {
+          reply(exchange, 200, status(existing));
+          return;
+        }
+        Action action =
+            new Action(java.util.UUID.randomUUID().toString(), requestId, Instant.now());
+        actionsByRequest.put(requestId, action);
+        actionsById.put(action.id(), action);
+        reply(exchange, 202, status(action));
+      } else if (method.equals("GET") && path.startsWith("/fake/") && path.endsWith("/status")) {
+        statusChecks.incrementAndGet();
+        String id = path.substring("/fake/".length(), path.length() - "/status".length());
+        Action action = actionsById.get(id);
+        if (action == null) {
+          reply(exchange, 404, error(404, "no action " + id));
+        } else {
+          reply(exchange, 200, status(action));
+        }
+      } else {
+        reply(exchange, 404, error(404, "no route " + method + " " + path));
+      }
+    }
+  }
+
+  private ObjectNode status(Action action) {
+    boolean done = !Instant.now().isBefore(action.started().plus(actionDuration));
+    ObjectNode status = Json.mapper().createObjectNode();
+    status.put("action_id", action.id());
+    status.put("status", done ? "SUCCEEDED" : "ACTIVE");
+    status.put("creator_id", "urn:globus:auth:identity:fake");
+    status.put("display_status", done ? "Done" : "Running");
+    status.put("start_time", action.started().toString());
+    status.putObject("details").put("request_id", action.requestId());
+    return status;
+  }
+
+  private static ObjectNode error(int code, String description) {
+    ObjectNode error = Json.mapper().createObjectNode();
+    error.put("error", "fake_error");
+    error.put("status_code", code);
+    error.put("description", description);
+    return error;
+  }
+
+  private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

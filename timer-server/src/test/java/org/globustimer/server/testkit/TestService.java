@@ -1,0 +1,102 @@
+package org.globustimer.server.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.globustimer.server.TimerService;
+import org.globustimer.server.config.SettingsLoader;
+
+/**
+ * The real service on a free loopback port with a home of its own. Restartable on the same home, to
+ * test what survives a stop.
+ */
+public final class TestService implements AutoCloseable {
+
+  private final Path home;
+  private final Map<String, String> overrides;
+  private TimerService service;
+
+  private TestService(Path home, Map<String, String> overrides) {
+    this.home = home;
+    this.overrides = overrides;
+  }
+
+  public static TestService start(Path home) {
+    return start(home, Map.of());
+  }
+
+  /** {@code overrides} are settings by key, e.g. {@code min_interval_seconds}. */
+  public static TestService start(Path home, Map<String, String> overrides) {
+    TestService test = new TestService(home, overrides);
+    test.startAgain();
+    return test;
+  }
+
+  public void startAgain() {
+    Map<String, String> settings = new HashMap<>(overrides);
+    settings.putIfAbsent("port", "0");
+    settings.putIfAbsent("bind", "127.0.0.1");
+    String[] args =
+        settings.entrySet().stream()
+            .flatMap(e -> java.util.stream.Stream.of("--" + e.getKey(), e.getValue()))
+            .toArray(String[]::new);
+    String[] withHome = new String[args.length + 2];
+    withHome[0] = "--home";
+    withHome[1] = home.toString();
+    System.arraycopy(args, 0, withHome, 2, args.length);
+    service = TimerService.start(SettingsLoader.load(withHome, Map.of()), Clock.systemUTC());
+  }
+
+  public void stop() {
+    if (service != null) {
+      service.close();
+      service = null;
+    }
+  }
+
+  public String url() {
+    return service.url();
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public String token() {
+    try {
+      return Files.readString(home.resolve("token")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds another identity with a local token of its own and returns that token. */
+  public String addIdentity(String name) {
+    String token = "test-token-" + java.util.UUID.randomUUID();
+    service
+        .store()
+        .inTransaction(
+            tx -> {
+              tx.insertLocalToken(
+                  org.globustimer.server.auth.LocalTokens.hash(token),
+                  "urn:globus:auth:identity:" + java.util.UUID.randomUUID(),
+                  name,
+                  java.time.Instant.now());
+              return null;
+            });
+    return token;
+  }
+
+  public TimerService service() {
+    return service;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

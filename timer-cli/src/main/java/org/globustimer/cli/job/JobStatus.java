@@ -38,6 +38,12 @@ final class JobStatus extends JobBase {
   @Option(names = "--poll-interval", hidden = true, defaultValue = "PT2S")
   Duration pollInterval;
 
+  @Option(
+      names = "--page-size",
+      paramLabel = "N",
+      description = "Results to ask for per request (the service's default if not given).")
+  Integer pageSize;
+
   @Override
   public Integer call() {
     if (watch) {
@@ -46,7 +52,7 @@ final class JobStatus extends JobBase {
       }
       return new RunWatch(api(), jobPath(jobId), out(), env().interactive(), pollInterval).follow();
     }
-    JsonNode job = all ? withAllResults() : api().get(jobPath(jobId), Map.of());
+    JsonNode job = all ? withAllResults() : api().get(jobPath(jobId), pageQuery());
     OutputFormat format = format();
     if (format == OutputFormat.JSON) {
       JobView.printJob(out(), job, format);
@@ -62,8 +68,16 @@ final class JobStatus extends JobBase {
   }
 
   /** The job with every page of results, in one {@code results.data}. */
-  private JsonNode withAllResults() {
+  private Map<String, String> pageQuery() {
     Map<String, String> query = new LinkedHashMap<>();
+    if (pageSize != null) {
+      query.put("page_size", pageSize.toString());
+    }
+    return query;
+  }
+
+  private JsonNode withAllResults() {
+    Map<String, String> query = pageQuery();
     JsonNode first = api().get(jobPath(jobId), query);
     ArrayNode all =
         first.path("results").path("data").isArray()

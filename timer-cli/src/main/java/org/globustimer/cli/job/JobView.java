@@ -103,8 +103,11 @@ final class JobView {
     JsonNode data = result.path("data");
     JsonNode details = data.path("details");
     if (details.has("files")) {
-      String nice = text(details, "nice_status");
-      return TransferProgress.of(details).describe() + (nice == null ? "" : ", " + nice);
+      String why = text(details, "description");
+      if (why == null || LastResult.of(result) != LastResult.FAILED) {
+        why = text(details, "nice_status");
+      }
+      return TransferProgress.of(details).describe() + (why == null ? "" : ", " + why);
     }
     String description = text(details, "description");
     if (description == null) {

@@ -1,0 +1,43 @@
+package org.globustimer.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedDatabaseTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void migratesBesideAnotherModulesTablesAndAgainOnRestart() throws Exception {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:shared-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    try (Connection c = ds.getConnection()) {
+      c.createStatement().execute("create table timers (id varchar(36) primary key)");
+    }
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    TransferSettings settings = new TransferSettings(home, List.of(), 2, null);
+    try (TransferModule first = new TransferModule(settings, ds, Clock.systemUTC())) {
+      first.registerLocalEndpoints("carol");
+    }
+    try (TransferModule again = new TransferModule(settings, ds, Clock.systemUTC())) {
+      again.registerLocalEndpoints("carol");
+    }
+    try (Connection c = ds.getConnection()) {
+      var rs =
+          c.createStatement()
+              .executeQuery("select count(*) from transfer_endpoints where owner = 'carol'");
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(3);
+      assertThat(c.createStatement().executeQuery("select * from timers").next()).isFalse();
+    }
+    assertThat(settings.allowedLocalRoots()).containsExactly(home);
+  }
+}

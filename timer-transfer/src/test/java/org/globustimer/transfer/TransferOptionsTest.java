@@ -195,6 +195,21 @@ class TransferOptionsTest {
   }
 
   @Test
+  void linksAtTheDestinationCannotCarryWritesOutside() throws Exception {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("victim.txt"), "untouched");
+    write("src/sub/new.txt", "n");
+    write("src/victim.txt", "overwrite");
+    Files.createDirectories(h.home.resolve("dst"));
+    Files.createSymbolicLink(h.home.resolve("dst/sub"), outside);
+    Files.createSymbolicLink(h.home.resolve("dst/victim.txt"), outside.resolve("victim.txt"));
+    JsonNode done = h.runToEnd(Harness.transfer("/~/src", "/~/dst", true));
+    assertThat(done.get("details").get("code").asText()).isEqualTo("PATH_OUTSIDE_ENDPOINT");
+    assertThat(outside.resolve("new.txt")).doesNotExist();
+    assertThat(Files.readString(outside.resolve("victim.txt"))).isEqualTo("untouched");
+  }
+
+  @Test
   void aPassedDeadlineFailsTheTransfer() throws Exception {
     write("src/a.txt", "a");
     JsonNode done =

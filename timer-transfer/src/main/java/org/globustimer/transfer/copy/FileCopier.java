@@ -60,7 +60,11 @@ final class FileCopier {
   void copy(String srcRel, Entry s, String dstRel) {
     control.check();
     progress.files.incrementAndGet();
-    Entry d = dst.stat(dstRel, true);
+    Entry d = dst.stat(dstRel, false);
+    if (d != null && d.isLink()) {
+      // the rename replaces the link itself, so what it points to is never compared or written
+      d = null;
+    }
     Ledger.Done done = ledger.find(dstRel);
     if (done != null && done.sameAs(s.size(), s.modified()) && d != null && d.size() == s.size()) {
       progress.filesTransferred.incrementAndGet();

@@ -129,6 +129,8 @@ public final class TransferJob {
     if (d == null) {
       dst.mkdirs(dstDir);
     }
+    // a directory link planted at the destination must not carry writes out of the endpoint
+    dst.ensureInside(dstDir);
     List<Entry> children;
     try {
       children = src.list(srcDir);

@@ -115,7 +115,8 @@ public final class Storages implements AutoCloseable {
       synchronized (this) {
         if (ssh == null) {
           c = SshClient.setUpDefaultClient();
-          // Hosts are trusted on the endpoint's own say-so; see docs/decisions/transfer-endpoints-and-credentials.md.
+          // Hosts are trusted on the endpoint's own say-so; see
+          // docs/decisions/transfer-endpoints-and-credentials.md.
           c.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
           c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
           c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);

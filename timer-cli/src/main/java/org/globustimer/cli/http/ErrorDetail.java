@@ -12,7 +12,9 @@ final class ErrorDetail {
 
   static String describe(int status, String body) {
     String detail = detail(body);
-    return (detail == null ? "the service answered HTTP " + status : detail) + " (" + status + ")";
+    return detail == null
+        ? "the service answered HTTP " + status + " without saying why"
+        : detail + " (" + status + ")";
   }
 
   private static String detail(String body) {

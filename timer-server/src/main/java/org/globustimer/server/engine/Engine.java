@@ -31,6 +31,7 @@ public final class Engine implements AutoCloseable {
   private static final Duration CLAIM_EVERY = Duration.ofMillis(250);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
   private static final int CLAIM_BATCH = 5_000;
+  private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
   private final EngineContext context;
   private final Firing firing;
@@ -165,6 +166,11 @@ public final class Engine implements AutoCloseable {
     Instant next = null;
     try {
       next = firing.fire(timerId);
+    } catch (StoreException e) {
+      // The lease is still ours: try again shortly rather than waiting for it to expire. If
+      // another node takes the timer meanwhile, the next attempt sees that and drops it.
+      log.debug("firing timer {} failed on the database; trying again: {}", timerId, e.toString());
+      next = context.clock().instant().plus(STORE_RETRY);
     } catch (RuntimeException e) {
       log.warn(
           "firing timer {} failed; its lease will expire and it is claimed again: {}",

@@ -65,5 +65,27 @@ sealed interface Dialect permits Dialect.H2, Dialect.PostgreSql {
     public boolean insertRepeatsKey() {
       return false;
     }
+
+    /**
+     * Locks up to {@code limit} due timers whose lease is free or expired, skipping rows another
+     * node has locked, and claims them in the same statement. Binds: due before, now, node, lease.
+     */
+    String claimTimers(int limit) {
+      return "WITH due AS MATERIALIZED (SELECT id FROM timers WHERE due_at <= ? AND"
+          + " (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT "
+          + limit
+          + " FOR UPDATE SKIP LOCKED) UPDATE timers t SET claimed_by = ?, lease_until = ?,"
+          + " version = t.version + 1 FROM due WHERE t.id = due.id RETURNING t.*";
+    }
+
+    /** Likewise for runs whose action is due to be checked. Binds: due before, now, lease. */
+    String claimRunsToCheck(int limit) {
+      return "WITH due AS MATERIALIZED (SELECT timer_id, slot FROM runs WHERE next_check_at <= ?"
+          + " AND (monitor_lease_until IS NULL OR monitor_lease_until < ?) ORDER BY next_check_at"
+          + " LIMIT "
+          + limit
+          + " FOR UPDATE SKIP LOCKED) UPDATE runs r SET monitor_lease_until = ? FROM due"
+          + " WHERE r.timer_id = due.timer_id AND r.slot = due.slot RETURNING r.*";
+    }
   }
 }

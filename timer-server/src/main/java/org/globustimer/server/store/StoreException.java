@@ -1,7 +1,21 @@
 package org.globustimer.server.store;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
 /** A database failure, wrapped once so no checked SQLException crosses the store's surface. */
 public final class StoreException extends RuntimeException {
+
+  /**
+   * States meaning "not reachable now" besides connection failures (class 08): the server is
+   * shutting down or starting up (57P01-57P03), has no connection slot left (53300), or cancelled a
+   * statement that overran its timeout (57014).
+   */
+  private static final Set<String> UNAVAILABLE_STATES =
+      Set.of("57P01", "57P02", "57P03", "53300", "57014");
 
   public StoreException(String message, Throwable cause) {
     super(message, cause);
@@ -10,15 +24,16 @@ public final class StoreException extends RuntimeException {
   /** True when the database could not be reached (as opposed to a bad statement). */
   public boolean isUnavailable() {
     for (Throwable t = getCause(); t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException
-          || t instanceof java.net.ConnectException) {
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof ConnectException) {
         return true;
       }
-      if (t instanceof java.sql.SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
-        return true;
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)) {
+          return true;
+        }
       }
     }
     return false;

@@ -28,7 +28,7 @@ public final class TimerStore implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("timer-store");
-    config.setConnectionTimeout(5_000);
+    config.setConnectionTimeout(3_000);
     config.setInitializationFailTimeout(-1);
     if (dialect instanceof Dialect.PostgreSql) {
       config.addDataSourceProperty("options", "-c statement_timeout=15000");

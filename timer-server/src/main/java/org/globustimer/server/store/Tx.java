@@ -21,7 +21,7 @@ public final class Tx {
           + " n_skipped = ?, last_ran_at = ?, claimed_by = ?, lease_until = ?,"
           + " version = version + 1";
 
-  private final Connection connection;
+  final Connection connection;
   private final Dialect dialect;
 
   Tx(Connection connection, Dialect dialect) {
@@ -159,47 +159,13 @@ public final class Tx {
   }
 
   /**
-   * Claims timers due before {@code dueBefore} whose lease is free or expired. Candidates are read
-   * first and then claimed each by a version-checked update, so concurrent claimers on any database
-   * never both win the same timer; a lost race just drops the candidate.
+   * Claims timers due before {@code dueBefore} whose lease is free or expired, for {@code node}
+   * until {@code leaseUntil}. Concurrent claimers never both win the same timer (see {@link
+   * Claims}).
    */
   public List<TimerRow> claimDue(
       String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
-    List<TimerRow> candidates =
-        query(
-            "SELECT * FROM timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
-                + " ORDER BY due_at LIMIT "
-                + limit,
-            Rows::timer,
-            dueBefore,
-            now);
-    if (candidates.isEmpty()) {
-      return candidates;
-    }
-    List<TimerRow> claimed = new ArrayList<>(candidates.size());
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "UPDATE timers SET claimed_by = ?, lease_until = ?, version = version + 1"
-                + " WHERE id = ? AND version = ?")) {
-      for (TimerRow candidate : candidates) {
-        bindAll(ps, node, leaseUntil, candidate.id(), candidate.state().version());
-        ps.addBatch();
-      }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 0) {
-          TimerRow row = candidates.get(i);
-          TimerState.Builder s = row.state().toBuilder();
-          s.claimedBy = node;
-          s.leaseUntil = leaseUntil;
-          s.version = row.state().version() + 1;
-          claimed.add(row.with(s.build()));
-        }
-      }
-      return claimed;
-    } catch (SQLException e) {
-      throw new StoreException("claiming due timers failed", e);
-    }
+    return new Claims(this, dialect).timers(node, now, dueBefore, leaseUntil, limit);
   }
 
   /** Inserts a run; false when the (timer, slot) row exists already. */
@@ -281,29 +247,7 @@ public final class Tx {
   /** Claims runs whose action status is due to be checked, with a lease so one node polls each. */
   public List<RunRow> claimRunsToCheck(
       Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
-    List<RunRow> candidates =
-        query(
-            "SELECT * FROM runs WHERE next_check_at <= ? AND (monitor_lease_until IS NULL OR"
-                + " monitor_lease_until < ?) ORDER BY next_check_at LIMIT "
-                + limit,
-            Rows::run,
-            dueBefore,
-            now);
-    List<RunRow> claimed = new ArrayList<>();
-    for (RunRow run : candidates) {
-      int count =
-          update(
-              "UPDATE runs SET monitor_lease_until = ? WHERE timer_id = ? AND slot = ? AND"
-                  + " (monitor_lease_until IS NULL OR monitor_lease_until < ?)",
-              leaseUntil,
-              run.timerId(),
-              run.slot(),
-              now);
-      if (count == 1) {
-        claimed.add(run);
-      }
-    }
-    return claimed;
+    return new Claims(this, dialect).runsToCheck(now, dueBefore, leaseUntil, limit);
   }
 
   /**
@@ -386,7 +330,7 @@ public final class Tx {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private int update(String sql, Object... args) {
+  int update(String sql, Object... args) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bindAll(ps, args);
       return ps.executeUpdate();
@@ -395,7 +339,7 @@ public final class Tx {
     }
   }
 
-  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+  <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       bindAll(ps, args);
       try (ResultSet rs = ps.executeQuery()) {

@@ -1,0 +1,166 @@
+package org.globustimer.server.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A PostgreSQL server for tests, one per JVM: the one named by {@code GLOBUS_TIMER_TEST_PG_URL}
+ * (with {@code _USER}, {@code _PASSWORD}, and {@code _CTL}, a command that stops and starts it),
+ * else an embedded server started on first use. Every caller gets a database of its own, so tests
+ * never see each other's rows. The server can be stopped and started again, to test outages.
+ */
+public final class TestPostgres {
+
+  /** Where one test's database is. */
+  public record Database(String url, String user, String password) {}
+
+  private static TestPostgres shared;
+
+  private final String serverUrl;
+  private final String user;
+  private final String password;
+  private final Server server;
+
+  private TestPostgres(String serverUrl, String user, String password, Server server) {
+    this.serverUrl = serverUrl;
+    this.user = user;
+    this.password = password;
+    this.server = server;
+  }
+
+  public static synchronized TestPostgres get() {
+    if (shared == null) {
+      shared = fromEnvironment(System.getenv());
+    }
+    return shared;
+  }
+
+  private static TestPostgres fromEnvironment(Map<String, String> env) {
+    String url = env.get("GLOBUS_TIMER_TEST_PG_URL");
+    if (url != null && !url.isBlank()) {
+      String ctl = env.getOrDefault("GLOBUS_TIMER_TEST_PG_CTL", "");
+      return new TestPostgres(
+          url,
+          env.getOrDefault("GLOBUS_TIMER_TEST_PG_USER", "postgres"),
+          env.getOrDefault("GLOBUS_TIMER_TEST_PG_PASSWORD", ""),
+          ctl.isBlank() ? null : new External(ctl));
+    }
+    Embedded embedded = new Embedded();
+    return new TestPostgres(
+        "jdbc:postgresql://127.0.0.1:" + embedded.port + "/postgres", "postgres", "", embedded);
+  }
+
+  /** Creates an empty database and says how to reach it. */
+  public Database newDatabase() {
+    String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a test database on " + serverUrl, e);
+    }
+    String base = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1);
+    return new Database(base + name, user, password);
+  }
+
+  /** Whether {@link #stop()} and {@link #start()} are possible here. */
+  public boolean canRestart() {
+    return server != null;
+  }
+
+  /** Stops the server at once (fast shutdown: sessions are cut, like a crash to clients). */
+  public void stop() {
+    server.stop();
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  private sealed interface Server permits External, Embedded {
+    void stop();
+
+    void start();
+  }
+
+  /** A server we control through a command such as {@code pg_ctlcluster 15 main}. */
+  private record External(String ctl) implements Server {
+    @Override
+    public void stop() {
+      run(ctl + " stop -m fast");
+    }
+
+    @Override
+    public void start() {
+      run(ctl + " start");
+    }
+
+    private static void run(String command) {
+      try {
+        Process p = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+        if (p.waitFor() != 0) {
+          throw new IllegalStateException("'" + command + "' failed with " + p.exitValue());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** An embedded server on a fixed port and data directory, so it can come back after a stop. */
+  private static final class Embedded implements Server {
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres postgres;
+
+    Embedded() {
+      try {
+        dataDirectory = Files.createTempDirectory("timer-test-pg");
+        postgres = builder(0).start();
+        port = postgres.getPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
+      }
+    }
+
+    private EmbeddedPostgres.Builder builder(int fixedPort) {
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setServerConfig("max_connections", "300");
+      return fixedPort == 0 ? builder : builder.setPort(fixedPort);
+    }
+
+    @Override
+    public synchronized void stop() {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public synchronized void start() {
+      try {
+        postgres = builder(port).start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

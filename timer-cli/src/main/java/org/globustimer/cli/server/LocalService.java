@@ -1,13 +1,11 @@
 package org.globustimer.cli.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.globustimer.cli.CliException;
 import org.globustimer.cli.Environment;
@@ -16,7 +14,6 @@ import org.globustimer.core.json.Json;
 /** The local service under {@code $GLOBUS_TIMER_HOME}: finding, starting and stopping it. */
 public final class LocalService {
 
-  static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Environment env;
@@ -76,7 +73,7 @@ public final class LocalService {
     if (running.isPresent()) {
       return running.get().state();
     }
-    ServerState started = start(null, null);
+    ServerState started = new ServiceProcess(env, this).start(null, null);
     err.println(
         "globus-timer: started the local service at "
             + started.url()
@@ -85,67 +82,6 @@ public final class LocalService {
             + ")");
     err.flush();
     return started;
-  }
-
-  /** Starts the service detached from this process and waits until it answers. */
-  ServerState start(Integer port, String bind) {
-    if (recorded().isPresent()) {
-      return awaitHealthy(null);
-    }
-    try {
-      Files.createDirectories(logFile().getParent());
-    } catch (IOException e) {
-      throw new CliException("cannot create " + logFile().getParent() + ": " + e.getMessage(), e);
-    }
-    ProcessBuilder builder = new ProcessBuilder(command(port, bind));
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
-    File devNull = new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
-    builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
-    try {
-      return awaitHealthy(builder.start());
-    } catch (IOException e) {
-      throw new CliException("cannot start the local service: " + e.getMessage(), e);
-    }
-  }
-
-  /** Runs the service in this terminal until it exits; answers its exit code. */
-  int runForeground(Integer port, String bind) {
-    ProcessBuilder builder = new ProcessBuilder(command(port, bind)).inheritIO();
-    try {
-      Process process = builder.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-      return process.waitFor();
-    } catch (IOException e) {
-      throw new CliException("cannot start the local service: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted", e);
-    }
-  }
-
-  private ServerState awaitHealthy(Process process) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<Running> running = running();
-      if (running.isPresent()) {
-        return running.get().state();
-      }
-      if (process != null && !process.isAlive() && recorded().isEmpty()) {
-        throw new CliException(
-            "the local service exited during start-up (code "
-                + process.exitValue()
-                + "); see "
-                + logFile()
-                + lastLogLine());
-      }
-      sleep(Duration.ofMillis(100));
-    }
-    throw new CliException(
-        "the local service did not answer within "
-            + START_TIMEOUT.toSeconds()
-            + " s; see "
-            + logFile());
   }
 
   /** Stops the recorded service; answers what was stopped, or empty when nothing ran. */
@@ -176,47 +112,6 @@ public final class LocalService {
     }
     deleteQuietly(stateFile());
     return recorded;
-  }
-
-  List<String> command(Integer port, String bind) {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(ServerBinaries.java(env));
-    command.add("-jar");
-    command.add(ServerBinaries.serverJar(env).toString());
-    command.add("--home");
-    command.add(home.toString());
-    if (port != null) {
-      command.add("--port");
-      command.add(port.toString());
-    }
-    if (bind != null) {
-      command.add("--bind");
-      command.add(bind);
-    }
-    return command;
-  }
-
-  private String lastLogLine() {
-    try {
-      List<String> lines = Files.readAllLines(logFile());
-      for (int i = lines.size() - 1; i >= 0; i--) {
-        if (!lines.get(i).isBlank()) {
-          return ": " + lines.get(i).strip();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // the log is only a hint
-    }
-    return "";
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted", e);
-    }
   }
 
   private static void deleteQuietly(Path file) {

@@ -40,9 +40,10 @@ final class ServerStart implements Callable<Integer> {
     }
     if (foreground) {
       out.flush();
-      return local.runForeground(port, bind);
+      return new ServiceProcess(ServerCommand.environment(spec), local).runForeground(port, bind);
     }
-    ServerState state = local.start(port, bind);
+    ServerState state =
+        new ServiceProcess(ServerCommand.environment(spec), local).start(port, bind);
     out.println("Started the local service at " + state.url() + " (pid " + state.pid() + ").");
     out.println("Logs: " + local.logFile());
     return 0;

@@ -33,6 +33,7 @@ class ErrorDetailTest {
         .isEqualTo("no items (400)");
     assertThat(ErrorDetail.describe(502, "<html>\n<b>Bad gateway</b>\n</html>"))
         .isEqualTo("<html> <b>Bad gateway</b> </html> (502)");
-    assertThat(ErrorDetail.describe(500, "")).isEqualTo("the service answered HTTP 500 without saying why");
+    assertThat(ErrorDetail.describe(500, ""))
+        .isEqualTo("the service answered HTTP 500 without saying why");
   }
 }

@@ -1,0 +1,127 @@
+package org.globustimer.cli.server;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.globustimer.cli.CliException;
+import org.globustimer.cli.Environment;
+
+/** Launches the local service's JVM, in the background or in this terminal. */
+final class ServiceProcess {
+
+  static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Environment env;
+  private final LocalService local;
+
+  ServiceProcess(Environment env, LocalService local) {
+    this.env = env;
+    this.local = local;
+  }
+
+  /** Starts the service detached from this process and waits until it answers. */
+  ServerState start(Integer port, String bind) {
+    if (local.recorded().isPresent()) {
+      return awaitHealthy(null);
+    }
+    try {
+      Files.createDirectories(local.logFile().getParent());
+    } catch (IOException e) {
+      throw new CliException(
+          "cannot create " + local.logFile().getParent() + ": " + e.getMessage(), e);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command(port, bind));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(local.logFile().toFile()));
+    File devNull = new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
+    builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
+    try {
+      return awaitHealthy(builder.start());
+    } catch (IOException e) {
+      throw new CliException("cannot start the local service: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the service in this terminal until it exits; answers its exit code. */
+  int runForeground(Integer port, String bind) {
+    ProcessBuilder builder = new ProcessBuilder(command(port, bind)).inheritIO();
+    try {
+      Process process = builder.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+      return process.waitFor();
+    } catch (IOException e) {
+      throw new CliException("cannot start the local service: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted", e);
+    }
+  }
+
+  private ServerState awaitHealthy(Process process) {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<LocalService.Running> running = local.running();
+      if (running.isPresent()) {
+        return running.get().state();
+      }
+      if (process != null && !process.isAlive() && local.recorded().isEmpty()) {
+        throw new CliException(
+            "the local service exited during start-up (code "
+                + process.exitValue()
+                + "); see "
+                + local.logFile()
+                + lastLogLine());
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new CliException(
+        "the local service did not answer within "
+            + START_TIMEOUT.toSeconds()
+            + " s; see "
+            + local.logFile());
+  }
+
+  List<String> command(Integer port, String bind) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(ServerBinaries.java(env));
+    command.add("-jar");
+    command.add(ServerBinaries.serverJar(env).toString());
+    command.add("--home");
+    command.add(local.home().toString());
+    if (port != null) {
+      command.add("--port");
+      command.add(port.toString());
+    }
+    if (bind != null) {
+      command.add("--bind");
+      command.add(bind);
+    }
+    return command;
+  }
+
+  private String lastLogLine() {
+    try {
+      List<String> lines = Files.readAllLines(local.logFile());
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (!lines.get(i).isBlank()) {
+          return ": " + lines.get(i).strip();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the log is only a hint
+    }
+    return "";
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted", e);
+    }
+  }
+}

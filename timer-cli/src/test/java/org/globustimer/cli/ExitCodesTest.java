@@ -279,6 +279,44 @@ class ExitCodesTest {
   }
 
   @Test
+  void transferToAServiceWithoutDiscoveryFallsBackToGlobusAndSaysSoWithVerbose()
+      throws IOException {
+    String job = "{\"job_id\":\"" + JOB_ID + "\",\"name\":\"x\",\"results\":{\"data\":[]}}";
+    try (StubService stub = new StubService(201, job).status("/.well-known/globus-timer", 404)) {
+      var result =
+          cli.run(
+              "--service-url",
+              stub.url(),
+              "job",
+              "transfer",
+              "-v",
+              "--source-endpoint",
+              "a",
+              "--dest-endpoint",
+              "b",
+              "--item",
+              "/a",
+              "/b",
+              "false",
+              "--sync-level",
+              "0");
+      assertThat(result.code()).as(result.toString()).isZero();
+      assertThat(result.err())
+          .contains("no /.well-known/globus-timer")
+          .contains("https://actions.automate.globus.org/transfer/transfer/run");
+      assertThat(result.out()).contains("\"job_id\" : \"" + JOB_ID + "\"");
+      StubService.Seen create = stub.seen().get(1);
+      assertThat(create.method()).isEqualTo("POST");
+      assertThat(create.uri()).isEqualTo("/jobs/");
+      assertThat(create.body())
+          .contains(
+              "\"callback_url\":\"https://actions.automate.globus.org/transfer/transfer/run\"")
+          .contains("\"sync_level\":0");
+      assertThat(stub.seen().get(0).authorization()).as("discovery is unauthenticated").isNull();
+    }
+  }
+
+  @Test
   void versionAndHelpWork() {
     var version = cli.run("--version");
     assertThat(version.code()).isZero();

@@ -20,6 +20,8 @@ public final class StubService implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile int status;
   private volatile String body;
+  private final java.util.Map<String, Integer> statusByPath =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public StubService(int status, String body) throws IOException {
     this.status = status;
@@ -36,9 +38,11 @@ public final class StubService implements AutoCloseable {
                   exchange.getRequestURI().toString(),
                   exchange.getRequestHeaders().getFirst("Authorization"),
                   sent));
-          byte[] answer = this.body.getBytes(StandardCharsets.UTF_8);
+          Integer special = statusByPath.get(exchange.getRequestURI().getPath());
+          byte[] answer = (special != null ? "" : this.body).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(this.status, answer.length == 0 ? -1 : answer.length);
+          exchange.sendResponseHeaders(
+              special != null ? special : this.status, answer.length == 0 ? -1 : answer.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer);
           }
@@ -49,6 +53,12 @@ public final class StubService implements AutoCloseable {
   public void answer(int status, String body) {
     this.status = status;
     this.body = body;
+  }
+
+  /** Answers {@code status} with an empty body on exactly this path. */
+  public StubService status(String path, int status) {
+    statusByPath.put(path, status);
+    return this;
   }
 
   public String url() {

@@ -23,6 +23,7 @@ public final class ActionRouter {
     this.builtInBases = builtInRunUrls.stream().map(ActionRouter::baseOf).toList();
     this.http =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newVirtualThreadPerTaskExecutor())

@@ -11,8 +11,10 @@ import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
 import org.globustimer.server.config.Settings;
+import org.globustimer.server.store.NodeRow;
 import org.globustimer.server.store.StoreException;
 import org.globustimer.server.store.TimerStore;
+import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,7 @@ public final class HttpApi {
     app.get("/health", ctx -> health(ctx, parts));
     app.get("/.well-known/globus-timer", ctx -> discovery(ctx, parts));
     app.get("/whoami", HttpApi::whoami);
+    app.get("/cluster", ctx -> cluster(ctx, parts));
     JobRequests requests =
         new JobRequests(parts.settings(), parts.urls(), parts.clock(), parts.transferRunUrl());
     new JobsApi(parts.store(), requests, parts.wakeEngine(), parts.clock()).mount(app);
@@ -157,6 +160,22 @@ public final class HttpApi {
     body.put("sub", identity.principal());
     body.put("username", identity.username());
     body.put("identity_provider", identity.identityProvider());
+    JobsApi.json(ctx, body);
+  }
+
+  /** The service processes sharing the database, with how many timers each holds claimed. */
+  private static void cluster(Context ctx, Parts parts) {
+    Auth.identity(ctx);
+    ObjectNode body = Json.mapper().createObjectNode();
+    var nodes = body.putArray("nodes");
+    for (NodeRow node : parts.store().inTransaction(Tx::nodes)) {
+      ObjectNode item = nodes.addObject();
+      item.put("node_id", node.nodeId());
+      item.put("url", node.url());
+      item.put("started_at", node.startedAt().toString());
+      item.put("heartbeat_at", node.heartbeatAt().toString());
+      item.put("claims", node.claims());
+    }
     JobsApi.json(ctx, body);
   }
 

@@ -33,6 +33,12 @@ public final class Engine implements AutoCloseable {
   private static final int CLAIM_BATCH = 5_000;
   private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
+  /**
+   * Firings and checks in progress at once. Many timers share an instant; without a bound they
+   * would all queue for a database connection at once and starve the API of the pool.
+   */
+  private static final int IN_FLIGHT = 64;
+
   private final EngineContext context;
   private final Firing firing;
   private final Monitor monitor;
@@ -41,6 +47,7 @@ public final class Engine implements AutoCloseable {
   private final Set<UUID> queuedTimers = ConcurrentHashMap.newKeySet();
   private final Set<String> queuedChecks = ConcurrentHashMap.newKeySet();
   private final Semaphore wakeUp = new Semaphore(0);
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
   private final String url;
   private final Duration retention;
   private volatile boolean running;
@@ -159,7 +166,9 @@ public final class Engine implements AutoCloseable {
     }
     long delayNanos = Duration.between(context.clock().instant(), dueAt).toNanos();
     timing.schedule(
-        () -> workers.execute(() -> fire(timerId)), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        () -> workers.execute(() -> bounded(() -> fire(timerId))),
+        Math.max(0, delayNanos),
+        TimeUnit.NANOSECONDS);
   }
 
   private void fire(UUID timerId) {
@@ -195,7 +204,7 @@ public final class Engine implements AutoCloseable {
             workers.execute(
                 () -> {
                   try {
-                    monitor.check(run);
+                    bounded(() -> monitor.check(run));
                   } catch (RuntimeException e) {
                     log.warn("checking run {} failed: {}", key, e.toString());
                   } finally {
@@ -204,6 +213,20 @@ public final class Engine implements AutoCloseable {
                 }),
         Math.max(0, delayNanos),
         TimeUnit.NANOSECONDS);
+  }
+
+  private void bounded(Runnable work) {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      work.run();
+    } finally {
+      inFlight.release();
+    }
   }
 
   /** Stops firing, lets in-flight work finish briefly, and gives this node's claims back. */

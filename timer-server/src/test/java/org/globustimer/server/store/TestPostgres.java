@@ -102,7 +102,7 @@ public final class TestPostgres {
 
     @Override
     public void start() {
-      run(ctl + " start");
+      run(ctl + " status >/dev/null 2>&1 || " + ctl + " start");
     }
 
     private static void run(String command) {

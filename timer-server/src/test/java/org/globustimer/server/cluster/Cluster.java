@@ -1,0 +1,135 @@
+package org.globustimer.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.globustimer.server.store.TestPostgres;
+import org.globustimer.server.testkit.Api;
+import org.globustimer.server.testkit.FakeActionProvider;
+
+/** What the cluster tests share: creating many timers, and reading the runs table. */
+final class Cluster {
+
+  /** One row of the runs table. */
+  record Run(UUID timerId, Instant tick, String requestId, String state) {}
+
+  private Cluster() {}
+
+  /** Creates {@code count} timers through the nodes in turn, in parallel; returns their ids. */
+  static List<String> createTimers(
+      List<NodeProcess> nodes,
+      FakeActionProvider provider,
+      int count,
+      IntFunction<Instant> start,
+      Duration interval,
+      int runs)
+      throws Exception {
+    String body =
+        "{\"name\": \"c\", \"start\": \"%s\", \"interval\": "
+            + interval.toMillis() / 1000.0
+            + ", \"callback_url\": \""
+            + provider.runUrl()
+            + "\", \"callback_body\": {\"body\": {}}, \"stop_after\": {\"n_runs\": "
+            + runs
+            + "}}";
+    List<Api> apis = nodes.stream().map(n -> new Api(n.url(), nodes.getFirst().token())).toList();
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      List<Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Api api = apis.get(i % apis.size());
+        String json = body.formatted(start.apply(i));
+        ids.add(
+            pool.submit(
+                () -> {
+                  Api.Answer created = api.post("/jobs/", json);
+                  assertThat(created.status()).as(created.raw()).isEqualTo(201);
+                  return created.body().get("job_id").asText();
+                }));
+      }
+      List<String> result = new ArrayList<>();
+      for (Future<String> id : ids) {
+        result.add(id.get());
+      }
+      return result;
+    }
+  }
+
+  static List<Run> runs(TestPostgres.Database db) {
+    return query(
+        db,
+        "SELECT timer_id, tick_at, request_id, state FROM runs",
+        rs ->
+            new Run(
+                rs.getObject(1, UUID.class),
+                Instant.ofEpochMilli(rs.getLong(2)),
+                rs.getString(3),
+                rs.getString(4)));
+  }
+
+  static long scheduledTimers(TestPostgres.Database db) {
+    return query(
+            db,
+            "SELECT COUNT(*) FROM timers WHERE status IN ('NEW', 'LOADED', 'UPDATED')",
+            rs -> rs.getLong(1))
+        .getFirst();
+  }
+
+  /** Which nodes hold claims right now, and how many each. */
+  static Map<String, Long> claimsByNode(TestPostgres.Database db) {
+    Map<String, Long> claims = new HashMap<>();
+    query(
+            db,
+            "SELECT claimed_by, COUNT(*) FROM timers WHERE claimed_by IS NOT NULL GROUP BY"
+                + " claimed_by",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> claims.put(e.getKey(), e.getValue()));
+    return claims;
+  }
+
+  interface Mapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  static <T> List<T> query(TestPostgres.Database db, String sql, Mapper<T> mapper) {
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<T> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(mapper.map(rs));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Firing lag (arrival at the provider minus the tick) of every submission, sorted. */
+  static List<Duration> lags(List<FakeActionProvider.Submission> submissions, List<Run> runs) {
+    Map<String, Instant> ticks = new HashMap<>();
+    runs.forEach(r -> ticks.put(r.requestId(), r.tick()));
+    return submissions.stream()
+        .map(s -> Duration.between(ticks.get(s.requestId()), s.arrivedAt()))
+        .sorted()
+        .toList();
+  }
+
+  static Duration percentile(List<Duration> sorted, double p) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+  }
+}

@@ -56,7 +56,7 @@ public final class TimerService implements AutoCloseable {
             settings.databasePassword(),
             settings.databasePoolSize());
     LocalTokens localTokens = LocalTokens.prepare(store, settings.home(), clock);
-    Path userHome = Path.of(System.getProperty("user.home"));
+    Path userHome = userHome();
     TransferModule transfer =
         new TransferModule(
             new TransferSettings(userHome, List.of(userHome), 4, null), store.dataSource(), clock);
@@ -121,6 +121,12 @@ public final class TimerService implements AutoCloseable {
     engine.close();
     transfer.close();
     store.close();
+  }
+
+  /** $HOME when set (what the user's shell expands {@code ~} to), else the JVM's idea of it. */
+  private static Path userHome() {
+    String home = System.getenv("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
   private static int freePort(String bind) {

@@ -12,9 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.globustimer.server.store.GroupCommit;
 import org.globustimer.server.store.RunRow;
 import org.globustimer.server.store.StoreException;
 import org.globustimer.server.store.TimerRow;
+import org.globustimer.server.store.TimerState;
 import org.globustimer.server.store.TimerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,13 @@ public final class Engine implements AutoCloseable {
   private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
   /**
-   * Firings and checks in progress at once. Many timers share an instant; without a bound they
-   * would all queue for a database connection at once and starve the API of the pool.
+   * Firings and checks in progress at once, so that a slow provider cannot pile up an unbounded
+   * number of waiting calls; their writes share the group-commit writer, not the pool.
    */
-  private static final int IN_FLIGHT = 64;
+  private static final int IN_FLIGHT = 4_096;
 
   private final EngineContext context;
+  private final GroupCommit writer;
   private final Firing firing;
   private final Monitor monitor;
   private final ScheduledThreadPoolExecutor timing;
@@ -66,7 +69,8 @@ public final class Engine implements AutoCloseable {
       Duration lease,
       String url,
       Duration retention) {
-    this.context = new EngineContext(store, router, clock, nodeId, horizon, lease);
+    this.writer = new GroupCommit(store, 1);
+    this.context = new EngineContext(store, writer, router, clock, nodeId, horizon, lease);
     this.firing = new Firing(context);
     this.monitor = new Monitor(context);
     this.url = url;
@@ -128,7 +132,7 @@ public final class Engine implements AutoCloseable {
             .inTransaction(
                 tx -> tx.claimDue(context.nodeId(), now, horizonEnd, leaseEnd, CLAIM_BATCH));
     for (TimerRow timer : claimed) {
-      schedule(timer.id(), timer.state().dueAt());
+      schedule(timer);
     }
     List<RunRow> checks =
         context
@@ -160,36 +164,39 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void schedule(UUID timerId, Instant dueAt) {
-    if (!running || !queuedTimers.add(timerId)) {
+  private void schedule(TimerRow timer) {
+    if (!running || !queuedTimers.add(timer.id())) {
       return;
     }
-    long delayNanos = Duration.between(context.clock().instant(), dueAt).toNanos();
+    long delayNanos = Duration.between(context.clock().instant(), timer.state().dueAt()).toNanos();
     timing.schedule(
-        () -> workers.execute(() -> bounded(() -> fire(timerId))),
+        () -> workers.execute(() -> bounded(() -> fire(timer))),
         Math.max(0, delayNanos),
         TimeUnit.NANOSECONDS);
   }
 
-  private void fire(UUID timerId) {
-    Instant next = null;
+  private void fire(TimerRow timer) {
+    TimerRow next = null;
     try {
-      next = firing.fire(timerId);
+      next = firing.fire(timer);
     } catch (StoreException e) {
       // The lease is still ours: try again shortly rather than waiting for it to expire. If
-      // another node takes the timer meanwhile, the next attempt sees that and drops it.
-      log.debug("firing timer {} failed on the database; trying again: {}", timerId, e.toString());
-      next = context.clock().instant().plus(STORE_RETRY);
+      // another node takes the timer meanwhile, the version check sees that and drops it.
+      log.debug(
+          "firing timer {} failed on the database; trying again: {}", timer.id(), e.toString());
+      TimerState.Builder retry = timer.state().toBuilder();
+      retry.dueAt = context.clock().instant().plus(STORE_RETRY);
+      next = timer.with(retry.build());
     } catch (RuntimeException e) {
       log.warn(
           "firing timer {} failed; its lease will expire and it is claimed again: {}",
-          timerId,
+          timer.id(),
           e.toString());
     } finally {
-      queuedTimers.remove(timerId);
+      queuedTimers.remove(timer.id());
     }
     if (next != null) {
-      schedule(timerId, next);
+      schedule(next);
     }
   }
 
@@ -243,6 +250,7 @@ public final class Engine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writer.close();
     try {
       context
           .store()

@@ -2,12 +2,14 @@ package org.globustimer.server.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.globustimer.server.store.GroupCommit;
 import org.globustimer.server.store.TimerRow;
 import org.globustimer.server.store.TimerStore;
 
 /** What the engine's parts share: the store, the way to providers, the clock and the timings. */
 record EngineContext(
     TimerStore store,
+    GroupCommit writer,
     ActionRouter router,
     Clock clock,
     String nodeId,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.globustimer.core.json.Json;
@@ -13,20 +12,22 @@ import org.globustimer.server.store.RunRow;
 import org.globustimer.server.store.RunState;
 import org.globustimer.server.store.TimerRow;
 import org.globustimer.server.store.TimerState;
-import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires a claimed timer when it is due: records the run for the tick (one row per tick, whoever
- * fires it), submits it with the tick's request id, records the answer and moves the timer to its
- * next tick. A run left pending by a crash or a transient failure is submitted again with the same
- * request id, which the provider treats as the same action.
+ * Fires a timer this node holds when it is due: records the run for the tick (one row per tick,
+ * whoever fires it) together with the timer's next tick, submits it with the tick's request id,
+ * then records the answer. The engine keeps the row it last wrote, so the usual firing reads
+ * nothing; every write is checked against the row's version, and a change by someone else (an API
+ * call, the monitor, another node) makes it read the row again. A run left pending by a crash or a
+ * transient failure is submitted again with the same request id, which the provider treats as the
+ * same action.
  */
 final class Firing {
 
   private static final Logger log = LoggerFactory.getLogger(Firing.class);
-  private static final int CONFLICT_ATTEMPTS = 8;
+  private static final int ATTEMPTS = 8;
 
   private final EngineContext context;
 
@@ -34,80 +35,105 @@ final class Firing {
     this.context = context;
   }
 
-  /** Acts on timer {@code id}; returns when it is next due if this node keeps it, else null. */
-  Instant fire(UUID id) {
-    Step step = prepare(id);
-    if (step instanceof Step.Submit submit) {
-      return submit(submit.timer(), submit.run());
-    }
-    return step instanceof Step.Keep keep ? keep.dueAt() : null;
-  }
-
-  private sealed interface Step {
-    record Submit(TimerRow timer, RunRow run) implements Step {}
-
-    record Keep(Instant dueAt) implements Step {}
-
-    record Drop() implements Step {}
-  }
-
-  private Step prepare(UUID id) {
-    for (int attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
-      Optional<Step> step = context.store().inTransaction(tx -> tryPrepare(tx, id));
-      if (step.isPresent()) {
-        return step.get();
+  /** Acts on a held timer; returns the row to fire again if this node keeps it, else null. */
+  TimerRow fire(TimerRow held) {
+    TimerRow row = held;
+    for (int attempt = 0; attempt < ATTEMPTS && row != null; attempt++) {
+      Outcome outcome = step(row);
+      switch (outcome) {
+        case Outcome.Done done -> {
+          return done.kept();
+        }
+        case Outcome.Submit submit -> {
+          return submit(submit.timer(), submit.run());
+        }
+        case Outcome.Changed changed -> row = reread(row.id());
       }
     }
-    log.warn("timer {} kept changing while firing; leaving it to the next claim", id);
-    return new Step.Drop();
+    if (row != null) {
+      log.warn("timer {} kept changing while firing; leaving it to the next claim", held.id());
+    }
+    return null;
   }
 
-  /** Empty when a concurrent change won the race; the caller tries again. */
-  private Optional<Step> tryPrepare(Tx tx, UUID id) {
-    TimerRow timer = tx.findTimer(id).orElse(null);
-    if (timer == null || !context.nodeId().equals(timer.state().claimedBy())) {
-      return Optional.of(new Step.Drop());
-    }
+  private sealed interface Outcome {
+    record Done(TimerRow kept) implements Outcome {}
+
+    record Submit(TimerRow timer, RunRow run) implements Outcome {}
+
+    record Changed() implements Outcome {}
+  }
+
+  private Outcome step(TimerRow timer) {
     TimerState s = timer.state();
     Instant now = context.clock().instant();
+    if (!context.nodeId().equals(s.claimedBy())) {
+      return new Outcome.Done(null);
+    }
     if (s.dueAt() == null || !s.status().isScheduled()) {
-      return release(tx, timer);
+      return write(timer, s);
     }
     if (s.dueAt().isAfter(now)) {
-      return Optional.of(keepOrRelease(tx, timer, s));
+      return s.dueAt().isAfter(now.plus(context.horizon()))
+          ? write(timer, s)
+          : new Outcome.Done(timer);
     }
     if (s.pendingSlot() != null) {
-      RunRow pending = tx.findRun(id, s.pendingSlot()).orElse(null);
+      RunRow pending =
+          context.store().inTransaction(tx -> tx.findRun(timer.id(), s.pendingSlot())).orElse(null);
       if (pending != null && !pending.state().isFinal()) {
-        return Optional.of(new Step.Submit(timer, pending));
+        return new Outcome.Submit(timer, pending);
       }
-      TimerState settled = Schedules.submissionSettled(s, s.pendingSlot(), false, false);
-      return tx.updateState(id, s.version(), settled)
-          ? Optional.of(keepOrRelease(tx, timer.with(bump(settled)), bump(settled)))
-          : Optional.empty();
+      return write(timer, Schedules.submissionSettled(s, s.pendingSlot(), false, false));
+    }
+    if (s.activeSlot() != null) {
+      return write(timer, Schedules.skipped(timer.definition(), s, now));
     }
     long slot = s.nextSlot();
-    if (s.activeSlot() != null) {
-      TimerState skipped = Schedules.skipped(timer.definition(), s, now);
-      return tx.updateState(id, s.version(), skipped)
-          ? Optional.of(keepOrRelease(tx, timer.with(bump(skipped)), bump(skipped)))
-          : Optional.empty();
-    }
-    Instant retryUntil = now.plus(Schedules.retryWindow(timer.definition()));
     RunRow run =
         RunRow.submitting(
-            id, slot, Instant.ofEpochMilli(slot), RequestIds.of(id, slot), now, retryUntil);
-    if (!tx.insertRun(run)) {
-      run = tx.findRun(id, slot).orElseThrow();
+            timer.id(),
+            slot,
+            Instant.ofEpochMilli(slot),
+            RequestIds.of(timer.id(), slot),
+            now,
+            now.plus(Schedules.retryWindow(timer.definition())));
+    TimerState fired = withClaim(Schedules.fired(timer.definition(), s, slot, now), now);
+    Boolean inserted =
+        context
+            .writer()
+            .run(
+                tx -> {
+                  if (!tx.updateState(timer.id(), s.version(), fired)) {
+                    return null;
+                  }
+                  return tx.insertRun(run);
+                });
+    if (inserted == null) {
+      return new Outcome.Changed();
     }
-    TimerState fired = Schedules.fired(timer.definition(), s, slot, now);
-    if (!tx.updateState(id, s.version(), fired)) {
-      return Optional.empty();
+    TimerRow firedRow = timer.with(bumped(fired));
+    if (inserted) {
+      return new Outcome.Submit(firedRow, run);
     }
-    return Optional.of(new Step.Submit(timer.with(bump(fired)), run));
+    RunRow existing =
+        context.store().inTransaction(tx -> tx.findRun(timer.id(), slot)).orElseThrow();
+    return new Outcome.Submit(firedRow, existing);
   }
 
-  private Instant submit(TimerRow timer, RunRow run) {
+  /** Writes a state change that needs no submission, keeping or releasing the claim. */
+  private Outcome write(TimerRow timer, TimerState next) {
+    Instant now = context.clock().instant();
+    TimerState claimed = withClaim(next, now);
+    boolean written =
+        context.writer().run(tx -> tx.updateState(timer.id(), timer.state().version(), claimed));
+    if (!written) {
+      return new Outcome.Changed();
+    }
+    return new Outcome.Done(kept(timer.with(bumped(claimed))));
+  }
+
+  private TimerRow submit(TimerRow timer, RunRow run) {
     JsonNode request = runRequest(timer, run);
     Answer answer =
         Answer.of(
@@ -116,113 +142,114 @@ final class Firing {
                     .router()
                     .providerFor(timer.definition().callbackUrl())
                     .run(timer.owner(), request));
-    for (int attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt++) {
-      Optional<Instant> kept =
-          context.store().inTransaction(tx -> tryRecord(tx, timer.id(), run, answer));
-      if (kept.isPresent()) {
-        return kept.get().equals(Instant.MAX) ? null : kept.get();
+    Instant now = context.clock().instant();
+    RunRow recorded = recorded(timer, run, answer, now);
+    TimerRow current = timer;
+    for (int attempt = 0; attempt < ATTEMPTS && current != null; attempt++) {
+      TimerRow base = current;
+      TimerState next = withClaim(afterAnswer(base.state(), run, recorded, answer), now);
+      boolean written =
+          context
+              .writer()
+              .run(
+                  tx -> {
+                    tx.updateRun(recorded);
+                    return tx.updateState(base.id(), base.state().version(), next);
+                  });
+      if (written) {
+        return kept(base.with(bumped(next)));
       }
+      current = reread(timer.id());
     }
-    log.warn("could not record the submission of timer {} tick {}", timer.id(), run.slot());
+    log.warn("could not record the answer for timer {} tick {}", timer.id(), run.slot());
     return null;
   }
 
-  private Optional<Instant> tryRecord(Tx tx, UUID id, RunRow run, Answer answer) {
-    TimerRow timer = tx.findTimer(id).orElse(null);
-    if (timer == null) {
-      return Optional.of(Instant.MAX);
-    }
-    TimerState s = timer.state();
-    Instant now = context.clock().instant();
-    TimerState next;
-    RunRow recorded;
-    switch (answer) {
+  private RunRow recorded(TimerRow timer, RunRow run, Answer answer, Instant now) {
+    return switch (answer) {
       case Answer.Reported reported -> {
         boolean running = reported.state().inProgressAtProvider();
-        recorded =
-            run.submitted(
-                reported.state(),
-                reported.httpStatus(),
-                textOrNull(reported.body(), "action_id"),
-                text(reported.body()),
-                null,
-                now,
-                running ? now.plus(context.firstCheckDelay(timer)) : null);
-        next =
-            Schedules.submissionSettled(
-                s, run.slot(), running, reported.state() == RunState.FAILED);
+        yield run.submitted(
+            reported.state(),
+            reported.httpStatus(),
+            textOrNull(reported.body(), "action_id"),
+            text(reported.body()),
+            null,
+            now,
+            running ? now.plus(context.firstCheckDelay(timer)) : null);
       }
       case Answer.Transient failed -> {
-        Instant retryAt = now.plus(backoff(run.attempts()));
-        boolean giveUp = run.retryUntil() == null || retryAt.isAfter(run.retryUntil());
-        recorded =
-            run.submitted(
-                giveUp ? RunState.FAILED : RunState.RETRYING,
-                failed.httpStatus() == null ? 0 : failed.httpStatus(),
-                null,
-                text(failed.body()),
-                errors(failed.reason() + (giveUp ? "; gave up retrying" : "")),
-                now,
-                null);
-        next =
-            giveUp
-                ? Schedules.submissionSettled(s, run.slot(), false, true)
-                : Schedules.retryAt(s, retryAt);
+        boolean giveUp = giveUp(run, now);
+        yield run.submitted(
+            giveUp ? RunState.FAILED : RunState.RETRYING,
+            failed.httpStatus() == null ? 0 : failed.httpStatus(),
+            null,
+            text(failed.body()),
+            errors(failed.reason() + (giveUp ? "; gave up retrying" : "")),
+            now,
+            null);
       }
-      case Answer.Refused refused -> {
-        recorded =
-            run.submitted(
-                RunState.FAILED,
-                refused.httpStatus(),
-                null,
-                text(refused.body()),
-                errors(refused.reason()),
-                now,
-                null);
-        next = Schedules.submissionSettled(s, run.slot(), false, true);
-        if (refused.credentials() && next.status().isScheduled()) {
-          next = Schedules.paused(next, "globus_auth_requirements", refused.reason());
-        }
-      }
-    }
-    tx.updateRun(recorded);
-    return finish(tx, timer, next);
+      case Answer.Refused refused ->
+          run.submitted(
+              RunState.FAILED,
+              refused.httpStatus(),
+              null,
+              text(refused.body()),
+              errors(refused.reason()),
+              now,
+              null);
+    };
   }
 
-  /** Writes the timer's new state, keeping the claim if it is due again within the horizon. */
-  private Optional<Instant> finish(Tx tx, TimerRow timer, TimerState next) {
-    Instant now = context.clock().instant();
-    boolean mine = context.nodeId().equals(next.claimedBy());
-    boolean keep =
-        mine && next.dueAt() != null && !next.dueAt().isAfter(now.plus(context.horizon()));
+  private TimerState afterAnswer(TimerState s, RunRow run, RunRow recorded, Answer answer) {
+    return switch (answer) {
+      case Answer.Reported reported ->
+          Schedules.submissionSettled(
+              s,
+              run.slot(),
+              reported.state().inProgressAtProvider(),
+              reported.state() == RunState.FAILED);
+      case Answer.Transient failed ->
+          recorded.state() == RunState.FAILED
+              ? Schedules.submissionSettled(s, run.slot(), false, true)
+              : Schedules.retryAt(s, context.clock().instant().plus(backoff(run.attempts())));
+      case Answer.Refused refused -> {
+        TimerState settled = Schedules.submissionSettled(s, run.slot(), false, true);
+        yield refused.credentials() && settled.status().isScheduled()
+            ? Schedules.paused(settled, "globus_auth_requirements", refused.reason())
+            : settled;
+      }
+    };
+  }
+
+  private boolean giveUp(RunRow run, Instant now) {
+    return run.retryUntil() == null || now.plus(backoff(run.attempts())).isAfter(run.retryUntil());
+  }
+
+  /** Keeps the claim (renewing its lease) when the timer is due again within the horizon. */
+  private TimerState withClaim(TimerState next, Instant now) {
+    if (!context.nodeId().equals(next.claimedBy())) {
+      return next;
+    }
     TimerState.Builder b = next.toBuilder();
-    if (keep) {
+    if (next.dueAt() != null && !next.dueAt().isAfter(now.plus(context.horizon()))) {
       b.leaseUntil = now.plus(context.lease());
-    } else if (mine) {
+    } else {
       b.released();
     }
-    if (!tx.updateState(timer.id(), timer.state().version(), b.build())) {
-      return Optional.empty();
-    }
-    return Optional.of(keep ? next.dueAt() : Instant.MAX);
+    return b.build();
   }
 
-  private Step keepOrRelease(Tx tx, TimerRow timer, TimerState s) {
-    Optional<Instant> kept = finish(tx, timer.with(s), s);
-    if (kept.isEmpty()) {
-      return new Step.Drop();
-    }
-    return kept.get().equals(Instant.MAX) ? new Step.Drop() : new Step.Keep(kept.get());
+  private TimerRow kept(TimerRow row) {
+    return context.nodeId().equals(row.state().claimedBy()) ? row : null;
   }
 
-  private Optional<Step> release(Tx tx, TimerRow timer) {
-    TimerState released = timer.state().toBuilder().released().build();
-    return tx.updateState(timer.id(), timer.state().version(), released)
-        ? Optional.of(new Step.Drop())
-        : Optional.empty();
+  private TimerRow reread(UUID id) {
+    TimerRow fresh = context.store().inTransaction(tx -> tx.findTimer(id)).orElse(null);
+    return fresh != null && context.nodeId().equals(fresh.state().claimedBy()) ? fresh : null;
   }
 
-  private static TimerState bump(TimerState s) {
+  private static TimerState bumped(TimerState s) {
     TimerState.Builder b = s.toBuilder();
     b.version = s.version() + 1;
     return b.build();

@@ -63,7 +63,7 @@ final class Monitor {
                   null);
         };
     for (int attempt = 0; attempt < 8; attempt++) {
-      if (context.store().inTransaction(tx -> record(tx, polled))) {
+      if (context.writer().run(tx -> record(tx, polled))) {
         return;
       }
     }

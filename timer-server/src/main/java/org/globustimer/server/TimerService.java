@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.globustimer.server.api.HttpApi;
 import org.globustimer.server.api.UrlPolicy;
-import org.globustimer.server.auth.AnyOfAuthenticators;
+import org.globustimer.server.auth.Authenticators;
 import org.globustimer.server.auth.LocalTokens;
 import org.globustimer.server.config.Settings;
 import org.globustimer.server.engine.ActionRouter;
@@ -86,7 +86,7 @@ public final class TimerService implements AutoCloseable {
             new HttpApi.Parts(
                 settings,
                 store,
-                new AnyOfAuthenticators(List.of(localTokens)),
+                Authenticators.from(settings.auth(), localTokens, clock),
                 urls,
                 transferRunUrl,
                 engine::wake,

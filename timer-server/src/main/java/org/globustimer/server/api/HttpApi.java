@@ -150,7 +150,18 @@ public final class HttpApi {
     body.put("transfer_action_url", base + TRANSFER_RUN_PATH);
     body.put("endpoints_url", base + "/endpoints");
     body.put("minimum_interval_seconds", parts.settings().minInterval().toSeconds());
-    body.putNull("login");
+    parts
+        .settings()
+        .auth()
+        .login()
+        .ifPresentOrElse(
+            login -> {
+              ObjectNode block = body.putObject("login");
+              block.put("issuer", login.issuer());
+              block.put("client_id", login.clientId());
+              login.scopes().forEach(block.putArray("scopes")::add);
+            },
+            () -> body.putNull("login"));
     JobsApi.json(ctx, body);
   }
 
@@ -160,6 +171,7 @@ public final class HttpApi {
     body.put("sub", identity.principal());
     body.put("username", identity.username());
     body.put("identity_provider", identity.identityProvider());
+    body.put("admin", identity.admin());
     JobsApi.json(ctx, body);
   }
 

@@ -2,6 +2,15 @@ package org.globustimer.server.auth;
 
 /**
  * Who is calling: {@code principal} is a {@code urn:globus:auth:identity:<id>}-style string that
- * owns timers; every query is scoped by it.
+ * owns timers; every query is scoped by it. {@code admin} callers may list every owner's timers.
  */
-public record Identity(String principal, String username, String identityProvider) {}
+public record Identity(String principal, String username, String identityProvider, boolean admin) {
+
+  public Identity(String principal, String username, String identityProvider) {
+    this(principal, username, identityProvider, false);
+  }
+
+  Identity asAdmin() {
+    return new Identity(principal, username, identityProvider, true);
+  }
+}

@@ -3,6 +3,7 @@ package org.globustimer.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.globustimer.server.auth.AuthSettings;
 
 /**
  * The service's settings, read once at start-up. {@code allowedActionUrls} are URL prefixes the
@@ -26,7 +27,8 @@ public record Settings(
     List<String> allowedActionUrls,
     List<String> transferAliases,
     Duration claimHorizon,
-    Duration lease) {
+    Duration lease,
+    AuthSettings auth) {
 
   public static final int DEFAULT_PORT = 8723;
 

@@ -37,7 +37,20 @@ public final class SettingsLoader {
           Map.entry(
               "transfer_aliases", "https://actions.automate.globus.org/transfer/transfer/run"),
           Map.entry("claim_horizon_ms", "2000"),
-          Map.entry("lease_seconds", "30"));
+          Map.entry("lease_seconds", "30"),
+          Map.entry("local_token", "true"),
+          Map.entry("oidc_issuer", ""),
+          Map.entry("oidc_audience", ""),
+          Map.entry("oidc_required_scope", ""),
+          Map.entry("oidc_client_id", ""),
+          Map.entry("oidc_login_scopes", ""),
+          Map.entry("introspection_url", ""),
+          Map.entry("introspection_client_id", ""),
+          Map.entry("introspection_client_secret", ""),
+          Map.entry("introspection_cache_seconds", "30"),
+          Map.entry("admin_identities", ""),
+          Map.entry("multi_user", "false"),
+          Map.entry("provider_tokens_file", ""));
 
   private SettingsLoader() {}
 
@@ -98,7 +111,9 @@ public final class SettingsLoader {
             list(v.get("allowed_action_urls")),
             list(v.get("transfer_aliases")),
             Duration.ofMillis(intValue(v, "claim_horizon_ms", 10, 60_000)),
-            Duration.ofSeconds(intValue(v, "lease_seconds", 2, 3_600)));
+            Duration.ofSeconds(intValue(v, "lease_seconds", 2, 3_600)),
+            AuthSettingsLoader.build(v));
+    AuthSettingsLoader.check(settings);
     if (settings.lease().compareTo(settings.claimHorizon().multipliedBy(2)) < 0) {
       throw new SettingsException("lease_seconds must be at least twice claim_horizon_ms");
     }
@@ -149,7 +164,7 @@ public final class SettingsLoader {
     return values;
   }
 
-  private static int intValue(Map<String, String> v, String key, int min, int max) {
+  static int intValue(Map<String, String> v, String key, int min, int max) {
     long value = longValue(v, key);
     if (value < min || value > max) {
       throw new SettingsException(key + " must be between " + min + " and " + max);
@@ -157,7 +172,7 @@ public final class SettingsLoader {
     return (int) value;
   }
 
-  private static long longValue(Map<String, String> v, String key) {
+  static long longValue(Map<String, String> v, String key) {
     try {
       return Long.parseLong(v.get(key).trim());
     } catch (NumberFormatException e) {
@@ -165,7 +180,7 @@ public final class SettingsLoader {
     }
   }
 
-  private static List<String> list(String value) {
+  static List<String> list(String value) {
     return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 

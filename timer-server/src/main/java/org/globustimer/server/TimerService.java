@@ -57,10 +57,16 @@ public final class TimerService implements AutoCloseable {
             settings.databasePoolSize());
     LocalTokens localTokens = LocalTokens.prepare(store, settings.home(), clock);
     Path userHome = userHome();
+    // A shared service's home holds other users' files and its own secrets: no local endpoints.
+    boolean shared = settings.auth().multiUser();
     TransferModule transfer =
         new TransferModule(
-            new TransferSettings(userHome, List.of(userHome), 4, null), store.dataSource(), clock);
-    transfer.registerLocalEndpoints(localTokens.localIdentity().principal());
+            new TransferSettings(userHome, shared ? List.of() : List.of(userHome), 4, null),
+            store.dataSource(),
+            clock);
+    if (!shared) {
+      transfer.registerLocalEndpoints(localTokens.localIdentity().principal());
+    }
 
     int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
     String url = "http://" + hostForUrls(settings.bind()) + ":" + port;

@@ -25,6 +25,10 @@ public sealed class ApiError extends RuntimeException {
     return new Plain(401, "UNAUTHORIZED", detail);
   }
 
+  public static ApiError forbidden(String detail) {
+    return new Plain(403, "FORBIDDEN", detail);
+  }
+
   public static ApiError unavailable(String detail) {
     return new Plain(503, "SERVICE_UNAVAILABLE", detail);
   }

@@ -98,11 +98,21 @@ final class JobsApi {
             newestFirst,
             queryInt(ctx, "limit", MAX_PAGE, 1, 10_000));
     int resultCount = queryInt(ctx, "result_count", DEFAULT_RESULTS, 0, MAX_PAGE);
-    List<TimerRow> timers = store.inTransaction(tx -> tx.listTimers(Auth.owner(ctx), query));
+    boolean allUsers = "true".equalsIgnoreCase(ctx.queryParam("all_users"));
+    if (allUsers && !Auth.identity(ctx).admin()) {
+      throw ApiError.forbidden("all_users=true is for the service's administrators");
+    }
+    List<TimerRow> timers =
+        store.inTransaction(
+            tx -> allUsers ? tx.listAllOwnersTimers(query) : tx.listTimers(Auth.owner(ctx), query));
     ObjectNode answer = Json.mapper().createObjectNode();
     var jobs = answer.putArray("jobs");
     for (TimerRow timer : timers) {
-      jobs.add(document(timer, resultCount, null));
+      ObjectNode job = document(timer, resultCount, null);
+      if (allUsers) {
+        job.put("owner", timer.owner());
+      }
+      jobs.add(job);
     }
     json(ctx, answer);
   }

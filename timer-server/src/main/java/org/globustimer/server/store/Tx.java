@@ -81,8 +81,16 @@ public final class Tx {
   }
 
   public List<TimerRow> listTimers(String owner, TimerQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM timers WHERE owner = ?");
-    List<Object> args = new ArrayList<>(List.of(owner));
+    return listTimersWhere("owner = ?", new ArrayList<>(List.of(owner)), query);
+  }
+
+  /** Every owner's timers, for administrators. */
+  public List<TimerRow> listAllOwnersTimers(TimerQuery query) {
+    return listTimersWhere("1 = 1", new ArrayList<>(), query);
+  }
+
+  private List<TimerRow> listTimersWhere(String where, List<Object> args, TimerQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM timers WHERE " + where);
     if (query.statuses() != null) {
       sql.append(" AND status IN (");
       sql.append(String.join(", ", query.statuses().stream().map(s -> "?").toList()));

@@ -66,15 +66,17 @@ public final class FiringBenchmark {
     Recorder recorder = new Recorder(startMicros, intervalMicros);
     try (NoOpProvider provider = new NoOpProvider(recorder::arrival)) {
       long createStart = System.nanoTime();
-      Instant firstStart = Instant.now().plusMillis(Math.max(15_000, timers / 2));
+      Instant firstStart = Instant.now().plusMillis(Math.max(5_000, timers / 5));
       create(
           service.url(), token, provider.runUrl(), timers, firstStart, intervalMillis, startMicros);
       double createSeconds = (System.nanoTime() - createStart) / 1e9;
       System.out.printf(
           "created %,d timers through the API in %.1f s (%.0f/s)%n",
           timers, createSeconds, timers / createSeconds);
-      long firstMicros = firstStart.toEpochMilli() * 1000;
-      measureFrom = firstMicros + Math.max(intervalMicros, warmup * 1_000_000L);
+      // Timers whose start passed while others were still being created fired at once; one
+      // interval after the last creation every timer is on its grid.
+      long firstMicros = Math.max(firstStart.toEpochMilli() * 1000, NoOpProvider.nowMicros());
+      measureFrom = firstMicros + intervalMicros + warmup * 1_000_000L;
       measureTo = measureFrom + seconds * 1_000_000L;
       recorder.window(measureFrom, measureTo);
       long waitMillis = (measureTo - NoOpProvider.nowMicros()) / 1000 + 2_000;

@@ -16,18 +16,25 @@ public final class ActionRouter {
 
   private final ActionProvider builtInTransfer;
   private final List<String> builtInBases;
-  private final HttpClient http;
+  private final HttpClient[] clients;
+  private final java.util.concurrent.atomic.AtomicInteger nextClient =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public ActionRouter(ActionProvider builtInTransfer, List<String> builtInRunUrls) {
     this.builtInTransfer = builtInTransfer;
     this.builtInBases = builtInRunUrls.stream().map(ActionRouter::baseOf).toList();
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+    // One JDK client multiplexes all its connections on a single selector thread; several
+    // spread the work of many concurrent calls over the cores.
+    this.clients = new HttpClient[Math.max(2, Runtime.getRuntime().availableProcessors())];
+    for (int i = 0; i < clients.length; i++) {
+      clients[i] =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(Duration.ofSeconds(5))
+              .executor(Executors.newVirtualThreadPerTaskExecutor())
+              .build();
+    }
   }
 
   public ActionProvider providerFor(String callbackUrl) {
@@ -35,6 +42,7 @@ public final class ActionRouter {
     if (builtInTransfer != null && builtInBases.contains(base)) {
       return builtInTransfer;
     }
+    HttpClient http = clients[Math.floorMod(nextClient.getAndIncrement(), clients.length)];
     return new HttpActionProvider(http, base);
   }
 

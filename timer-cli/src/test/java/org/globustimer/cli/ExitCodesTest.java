@@ -236,6 +236,8 @@ class ExitCodesTest {
     Files.writeString(
         cache,
         "{\"auth.globus.org\": {\"access_token\": \"A\"}, \"timer\": {\"access_token\": \"T\"}}");
+    Files.setPosixFilePermissions(
+        cache, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     try (StubService stub = new StubService(200, "{\"jobs\":[]}")) {
       var result =
           cli.env("GLOBUS_TIMER_TOKEN", null).run("--service-url", stub.url(), "job", "list");

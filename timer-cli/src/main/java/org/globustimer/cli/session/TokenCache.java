@@ -1,70 +1,114 @@
 package org.globustimer.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.globustimer.cli.CliException;
-import org.globustimer.core.json.Json;
 
 /**
- * The token cache the seed CLI kept in {@code ~/.config/globus/tokens.json}: an object whose
- * entries (one per resource server) carry an {@code access_token}. An entry naming the timer
- * service is preferred; otherwise the first entry with a token is used.
+ * The token cache in {@code ~/.config/globus/tokens.json}: an object whose entries (one per
+ * resource server) carry an {@code access_token}. The entry {@code session login} writes is
+ * preferred, then one naming the timer service, then the first with a token. An access token that
+ * expires within a minute is refreshed first when the entry has a refresh token.
  */
-public record TokenCache(Path file) implements TokenSource {
+public final class TokenCache implements TokenSource {
+
+  private static final Duration EARLY = Duration.ofSeconds(60);
+
+  private final TokenFile file;
+  private final Clock clock;
+
+  public TokenCache(Path file) {
+    this(file, Clock.systemUTC());
+  }
+
+  TokenCache(Path file, Clock clock) {
+    this.file = new TokenFile(file);
+    this.clock = clock;
+  }
+
+  public Path file() {
+    return file.path();
+  }
 
   @Override
   public Optional<String> token() {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw corrupt();
-    }
-    if (root == null || !root.isObject()) {
-      throw corrupt();
-    }
+    ObjectNode root = file.read();
+    String chosenKey = null;
     JsonNode chosen = null;
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
-      JsonNode token = entry.getValue().path("access_token");
-      if (token.isTextual() && (chosen == null || entry.getKey().contains("timer"))) {
+      if (!entry.getValue().path("access_token").isTextual()) {
+        continue;
+      }
+      boolean better =
+          chosen == null
+              || entry.getKey().equals(TokenFile.ENTRY)
+              || (!TokenFile.ENTRY.equals(chosenKey) && entry.getKey().contains("timer"));
+      if (better) {
+        chosenKey = entry.getKey();
         chosen = entry.getValue();
       }
     }
     if (root.path("access_token").isTextual()) {
+      chosenKey = null;
       chosen = root;
     }
     if (chosen == null) {
       return Optional.empty();
     }
     long expires = chosen.path("expires_at_seconds").asLong(0);
-    if (expires > 0 && expires * 1000 < System.currentTimeMillis()) {
-      throw new CliException(
-          "the cached token in " + file + " has expired; set GLOBUS_TIMER_TOKEN to a new one");
+    long now = clock.instant().getEpochSecond();
+    if (expires > 0 && now + EARLY.toSeconds() >= expires) {
+      if (TokenFile.ENTRY.equals(chosenKey) && canRefresh(chosen)) {
+        return Optional.of(refresh((ObjectNode) chosen));
+      }
+      if (now >= expires) {
+        throw new CliException(
+            "the cached token in "
+                + file.path()
+                + " has expired; run 'globus-timer session login' (or set GLOBUS_TIMER_TOKEN)");
+      }
     }
     return Optional.of(chosen.get("access_token").asText());
   }
 
-  private CliException corrupt() {
-    return new CliException(
-        file
-            + " is not a readable token cache; delete it and set GLOBUS_TIMER_TOKEN (or run"
-            + " 'globus-timer session login')");
+  private static boolean canRefresh(JsonNode entry) {
+    return entry.path("refresh_token").isTextual()
+        && entry.path("token_endpoint").isTextual()
+        && entry.path("client_id").isTextual();
+  }
+
+  private String refresh(ObjectNode entry) {
+    ObjectNode fresh;
+    try {
+      fresh =
+          new OAuthClient(clock)
+              .refresh(
+                  URI.create(entry.get("token_endpoint").asText()),
+                  entry.get("client_id").asText(),
+                  entry.get("refresh_token").asText());
+    } catch (CliException e) {
+      throw new CliException(e.getMessage() + "; run 'globus-timer session login'", e);
+    }
+    ObjectNode updated = entry.deepCopy();
+    updated.setAll(fresh);
+    file.writeEntry(updated);
+    return updated.get("access_token").asText();
   }
 
   @Override
   public String hint() {
-    return "set GLOBUS_TIMER_TOKEN to an access token for this service";
+    return "run 'globus-timer session login' (or set GLOBUS_TIMER_TOKEN to an access token for"
+        + " this service)";
   }
 
   @Override
   public String describe() {
-    return "the token cache " + file;
+    return "the token cache " + file.path();
   }
 }

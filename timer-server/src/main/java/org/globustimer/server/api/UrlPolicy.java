@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.globustimer.server.auth.ActionUrls;
 
 /**
  * Which action URLs timers may call: absolute http(s) URLs matching a configured prefix ("*" allows
@@ -27,13 +28,8 @@ public record UrlPolicy(List<String> allowedPrefixes, Predicate<String> isBuiltI
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       return "'" + url + "' has no host";
     }
-    if (isBuiltIn.test(url) || allowedPrefixes.contains("*")) {
+    if (isBuiltIn.test(url) || ActionUrls.allowed(allowedPrefixes, url)) {
       return null;
-    }
-    for (String prefix : allowedPrefixes) {
-      if (url.startsWith(prefix)) {
-        return null;
-      }
     }
     return "'"
         + url

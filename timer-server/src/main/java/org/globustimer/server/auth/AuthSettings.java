@@ -1,6 +1,5 @@
 package org.globustimer.server.auth;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,7 @@ public record AuthSettings(
     String introspectionClientSecret,
     Duration introspectionCacheTtl,
     Set<String> adminIdentities,
-    boolean multiUser,
-    Path providerTokensFile) {
+    boolean multiUser) {
 
   public static AuthSettings localOnly() {
     return new AuthSettings(
@@ -38,8 +36,7 @@ public record AuthSettings(
         "",
         Duration.ofSeconds(30),
         Set.of(),
-        false,
-        null);
+        false);
   }
 
   public boolean jwt() {

@@ -1,6 +1,5 @@
 package org.globustimer.server.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +25,7 @@ final class AuthSettingsLoader {
             v.get("introspection_client_secret").trim(),
             Duration.ofSeconds(SettingsLoader.intValue(v, "introspection_cache_seconds", 0, 300)),
             Set.copyOf(SettingsLoader.list(v.get("admin_identities"))),
-            bool(v, "multi_user"),
-            v.get("provider_tokens_file").isBlank()
-                ? null
-                : Path.of(v.get("provider_tokens_file").trim()));
+            bool(v, "multi_user"));
     if (auth.jwt() && auth.oidcAudience().isEmpty()) {
       throw new SettingsException(
           "oidc_audience must be set with oidc_issuer: tokens are only accepted for this service");

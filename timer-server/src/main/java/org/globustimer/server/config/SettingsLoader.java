@@ -49,8 +49,7 @@ public final class SettingsLoader {
           Map.entry("introspection_client_secret", ""),
           Map.entry("introspection_cache_seconds", "30"),
           Map.entry("admin_identities", ""),
-          Map.entry("multi_user", "false"),
-          Map.entry("provider_tokens_file", ""));
+          Map.entry("multi_user", "false"));
 
   private SettingsLoader() {}
 
@@ -87,7 +86,10 @@ public final class SettingsLoader {
   private static Settings build(Path home, Map<String, String> v) {
     String databaseUrl = v.get("database_url");
     if (databaseUrl.isBlank()) {
-      databaseUrl = "jdbc:h2:file:" + home.resolve("db").resolve("timers").toAbsolutePath();
+      databaseUrl =
+          "jdbc:h2:file:"
+              + home.resolve("db").resolve("timers").toAbsolutePath()
+              + ";CACHE_SIZE=131072";
     }
     String nodeId = v.get("node_id");
     if (nodeId.isBlank()) {

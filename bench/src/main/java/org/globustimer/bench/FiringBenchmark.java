@@ -155,6 +155,14 @@ public final class FiringBenchmark {
     private volatile long from = Long.MAX_VALUE;
     private volatile long to = Long.MAX_VALUE;
     private final LongAdder early = new LongAdder();
+    private final AtomicLong[] worstPerSecond = new AtomicLong[3_600];
+
+    {
+      for (int i = 0; i < worstPerSecond.length; i++) {
+        worstPerSecond[i] = new AtomicLong();
+      }
+    }
+
     private final List<long[]> chunks = new ArrayList<>();
     private long[] current = new long[1 << 16];
     private int used;
@@ -186,6 +194,10 @@ public final class FiringBenchmark {
         return;
       }
       record(arrivedMicros - tick);
+      int second = (int) ((tick - from) / 1_000_000);
+      if (second < worstPerSecond.length) {
+        worstPerSecond[second].accumulateAndGet(arrivedMicros - tick, Math::max);
+      }
     }
 
     private synchronized void record(long lagMicros) {
@@ -220,6 +232,13 @@ public final class FiringBenchmark {
         System.out.printf("lag max          %.2f ms%n", lags[total - 1] / 1000.0);
       }
       System.out.printf("early firings    %d%n", early.sum());
+      long over = Arrays.stream(lags).filter(lag -> lag > 10_000).count();
+      System.out.printf("lag over 10 ms   %,d firings%n", over);
+      StringBuilder worst = new StringBuilder();
+      for (int second = 0; second < seconds; second++) {
+        worst.append(String.format(" %d", worstPerSecond[second].get() / 1000));
+      }
+      System.out.println("max lag per second of the window (ms):" + worst);
       System.out.printf("heap after GC    %,d MiB (service and provider in one JVM)%n", heap >> 20);
     }
   }

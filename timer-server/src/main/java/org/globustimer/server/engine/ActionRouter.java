@@ -16,7 +16,16 @@ public final class ActionRouter {
 
   private final ActionProvider builtInTransfer;
   private final List<String> builtInBases;
+
+  /**
+   * Calls in flight per client. The JDK client opens a connection for every concurrent call and its
+   * pool bookkeeping grows with them; a bound keeps bursts of simultaneous ticks from opening
+   * thousands of connections.
+   */
+  private static final int CALLS_PER_CLIENT = 256;
+
   private final HttpClient[] clients;
+  private final java.util.concurrent.Semaphore[] permits;
   private final java.util.concurrent.atomic.AtomicInteger nextClient =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -26,7 +35,9 @@ public final class ActionRouter {
     // One JDK client multiplexes all its connections on a single selector thread; several
     // spread the work of many concurrent calls over the cores.
     this.clients = new HttpClient[Math.max(2, Runtime.getRuntime().availableProcessors())];
+    this.permits = new java.util.concurrent.Semaphore[clients.length];
     for (int i = 0; i < clients.length; i++) {
+      permits[i] = new java.util.concurrent.Semaphore(CALLS_PER_CLIENT);
       clients[i] =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
@@ -42,8 +53,8 @@ public final class ActionRouter {
     if (builtInTransfer != null && builtInBases.contains(base)) {
       return builtInTransfer;
     }
-    HttpClient http = clients[Math.floorMod(nextClient.getAndIncrement(), clients.length)];
-    return new HttpActionProvider(http, base);
+    int shard = Math.floorMod(nextClient.getAndIncrement(), clients.length);
+    return new HttpActionProvider(clients[shard], permits[shard], base);
   }
 
   public boolean isBuiltIn(String callbackUrl) {

@@ -22,10 +22,12 @@ final class HttpActionProvider implements ActionProvider {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http;
+  private final java.util.concurrent.Semaphore permits;
   private final String base;
 
-  HttpActionProvider(HttpClient http, String base) {
+  HttpActionProvider(HttpClient http, java.util.concurrent.Semaphore permits, String base) {
     this.http = http;
+    this.permits = permits;
     this.base = base;
   }
 
@@ -57,6 +59,20 @@ final class HttpActionProvider implements ActionProvider {
   }
 
   private ActionReply send(HttpRequest.Builder request) {
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActionCallFailed(base + ": interrupted", e);
+    }
+    try {
+      return exchange(request);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private ActionReply exchange(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(

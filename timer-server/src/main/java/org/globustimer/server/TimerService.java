@@ -75,7 +75,8 @@ public final class TimerService implements AutoCloseable {
     List<String> builtInRunUrls = new ArrayList<>(settings.transferAliases());
     builtInRunUrls.add(transferRunUrl);
     builtInRunUrls.add("http://127.0.0.1:" + port + HttpApi.TRANSFER_RUN_PATH);
-    ActionRouter router = new ActionRouter(transfer.provider(), builtInRunUrls);
+    ActionRouter router =
+        new ActionRouter(transfer.provider(), builtInRunUrls, settings.allowedActionUrls());
     Engine engine =
         new Engine(
             store,

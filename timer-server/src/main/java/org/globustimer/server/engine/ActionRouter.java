@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.globustimer.core.action.ActionProvider;
+import org.globustimer.server.auth.ActionUrls;
 
 /**
  * Chooses how to reach the provider behind a callback URL: the built-in transfer provider is called
@@ -16,6 +17,7 @@ public final class ActionRouter {
 
   private final ActionProvider builtInTransfer;
   private final List<String> builtInBases;
+  private final List<String> allowedUrls;
 
   /**
    * Calls in flight per client. The JDK client opens a connection for every concurrent call and its
@@ -29,8 +31,10 @@ public final class ActionRouter {
   private final java.util.concurrent.atomic.AtomicInteger nextClient =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  public ActionRouter(ActionProvider builtInTransfer, List<String> builtInRunUrls) {
+  public ActionRouter(
+      ActionProvider builtInTransfer, List<String> builtInRunUrls, List<String> allowedUrls) {
     this.builtInTransfer = builtInTransfer;
+    this.allowedUrls = List.copyOf(allowedUrls);
     this.builtInBases = builtInRunUrls.stream().map(ActionRouter::baseOf).toList();
     // One JDK client multiplexes all its connections on a single selector thread; several
     // spread the work of many concurrent calls over the cores.
@@ -52,6 +56,11 @@ public final class ActionRouter {
     String base = baseOf(callbackUrl);
     if (builtInTransfer != null && builtInBases.contains(base)) {
       return builtInTransfer;
+    }
+    if (!ActionUrls.allowed(allowedUrls, callbackUrl)) {
+      // Checked again at every call, not only at creation: the allow list may have been
+      // narrowed since the timer was created, and nothing may reach a URL outside it.
+      return new RefusedUrl(callbackUrl);
     }
     int shard = Math.floorMod(nextClient.getAndIncrement(), clients.length);
     return new HttpActionProvider(clients[shard], permits[shard], base);

@@ -78,6 +78,9 @@ final class HttpActionProvider implements ActionProvider {
           http.send(
               request.timeout(TIMEOUT).header("Accept", "application/json").build(),
               HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300 && response.statusCode() < 400) {
+        return redirected(response);
+      }
       return new ActionReply(response.statusCode(), parse(response.body()));
     } catch (IOException e) {
       throw new ActionCallFailed(base + ": " + describe(e), e);
@@ -85,6 +88,19 @@ final class HttpActionProvider implements ActionProvider {
       Thread.currentThread().interrupt();
       throw new ActionCallFailed(base + ": interrupted", e);
     }
+  }
+
+  /** A provider must answer where it is asked; following it elsewhere could leak the request. */
+  private static ActionReply redirected(HttpResponse<String> response) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("error", "redirect_not_followed");
+    body.put("status_code", response.statusCode());
+    body.put(
+        "description",
+        "the provider redirected to "
+            + response.headers().firstValue("Location").orElse("(no location)")
+            + "; redirects are not followed");
+    return new ActionReply(response.statusCode(), body);
   }
 
   private static JsonNode parse(String body) {

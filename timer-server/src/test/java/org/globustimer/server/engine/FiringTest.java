@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.globustimer.server.store.RunRow;
 import org.globustimer.server.store.TimerState;
@@ -284,5 +285,22 @@ class FiringTest {
                     .get("run_status")
                     .asText()
                     .equals("SUCCEEDED"));
+  }
+
+  @Test
+  void aUrlNoLongerAllowedIsNotCalledAtFiringTime() {
+    String id = create(Instant.now().plusSeconds(2), null, null);
+    service.stop();
+    try (TestService narrowed =
+        TestService.start(home, Map.of("allowed_action_urls", "https://only.example.org/"))) {
+      Api narrowedApi = new Api(narrowed.url(), narrowed.token());
+      await()
+          .atMost(PATIENCE)
+          .until(() -> narrowedApi.get("/jobs/" + id).body().get("n_errors").asInt() == 1);
+      JsonNode result = narrowedApi.get("/jobs/" + id).body().get("results").get("data").get(0);
+      assertThat(result.get("run_status").asText()).isEqualTo("FAILED");
+      assertThat(result.get("errors").toString()).contains("allowed_action_urls");
+      assertThat(provider.submissions()).isEmpty();
+    }
   }
 }

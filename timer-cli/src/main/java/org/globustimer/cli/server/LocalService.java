@@ -61,6 +61,16 @@ public final class LocalService {
   }
 
   /** The recorded service, if it also answers its health check. */
+  /** The cluster's nodes as the running service reports them, read with the local token. */
+  Optional<JsonNode> cluster(ServerState state) {
+    try {
+      String token = Files.readString(tokenFile()).trim();
+      return health.cluster(state.url(), token);
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
   Optional<Running> running() {
     return recorded().flatMap(s -> health.check(s.url()).map(body -> new Running(s, body)));
   }

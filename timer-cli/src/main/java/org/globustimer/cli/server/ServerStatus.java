@@ -45,6 +45,20 @@ final class ServerStatus implements Callable<Integer> {
     }
     out.println("Health:");
     JsonOutput.print(out, running.get().health());
+    local.cluster(state).ifPresent(nodes -> printNodes(out, nodes));
     return 0;
+  }
+
+  private static void printNodes(
+      java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode nodes) {
+    out.println("Nodes:");
+    for (var node : nodes) {
+      out.printf(
+          "  %-20s %-28s claims %-6d last seen %s%n",
+          node.path("node_id").asText(),
+          node.path("url").asText(),
+          node.path("claims").asLong(),
+          node.path("heartbeat_at").asText());
+    }
   }
 }

@@ -68,7 +68,9 @@ class ServerProcessE2ETest {
     assertThat(status.out())
         .contains("running")
         .contains("http://127.0.0.1:" + port)
-        .contains("\"status\" : \"ok\"");
+        .contains("\"status\" : \"ok\"")
+        .contains("Nodes:")
+        .contains("claims");
 
     CliRun.Result token = cli.run("server", "token");
     assertThat(token.out().strip()).isEqualTo(Files.readString(timerHome.resolve("token")).strip());

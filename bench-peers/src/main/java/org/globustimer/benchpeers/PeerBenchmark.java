@@ -1,0 +1,146 @@
+package org.globustimer.benchpeers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.globustimer.benchpeers.Postgres.Database;
+
+/**
+ * The same workload — N recurring jobs firing at a steady rate, each firing one no-op HTTP action
+ * on loopback — through our engine, db-scheduler and Quartz, one after another on one PostgreSQL
+ * server, a fresh database each. Prints sustained firings/s, lag p50/p99/max, database transactions
+ * per firing and ticks never fired, one Markdown row per run.
+ *
+ * <p>Options (defaults): --systems ours,dbs-default,dbs-tuned,quartz --rates 200,1000
+ * --two-node-rates 1000 --interval 10 --seconds 30 --warmup 5 --grace 10; PostgreSQL from
+ * --pg-url/--pg-user/--pg-password or GLOBUS_TIMER_TEST_PG_URL/_USER/_PASSWORD (a role that may
+ * create databases).
+ */
+public final class PeerBenchmark {
+
+  private PeerBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = options(args);
+    Postgres postgres = new Postgres(o.get("pg-url"), o.get("pg-user"), o.get("pg-password"));
+    int interval = Integer.parseInt(o.get("interval"));
+    Timing timing =
+        new Timing(
+            Integer.parseInt(o.get("seconds")),
+            Integer.parseInt(o.get("warmup")),
+            Integer.parseInt(o.get("grace")));
+    List<Scenario> scenarios = scenarios(o);
+    System.out.printf(
+        "PostgreSQL %s, %d runs, interval %d s, window %d s%n",
+        postgres.version(), scenarios.size(), interval, timing.seconds());
+    List<Result> results = new ArrayList<>();
+    try (NoOpAction action = new NoOpAction()) {
+      for (Scenario scenario : scenarios) {
+        Result result = run(postgres, action, scenario, interval, timing);
+        results.add(result);
+        System.out.println(result.row());
+      }
+    }
+    System.out.println();
+    System.out.println(Result.header());
+    results.forEach(result -> System.out.println(result.row()));
+    System.exit(0);
+  }
+
+  record Timing(int seconds, int warmup, int grace) {}
+
+  private static Result run(
+      Postgres postgres, NoOpAction action, Scenario scenario, int interval, Timing timing)
+      throws Exception {
+    Database database = postgres.create(scenario.databaseName());
+    int jobs = (int) Math.round(scenario.rate() * interval);
+    Instant firstStart = Instant.now().plusMillis(3_000 + jobs / 2);
+    Workload workload = new Workload(jobs, scenario.rate(), firstStart);
+    long deployed = Micros.now();
+    try (AutoCloseable nodes =
+        scenario.contender().deploy(database, workload, scenario.nodes(), action.runUrl())) {
+      long ready = Math.max(Micros.of(firstStart), Micros.now());
+      System.out.printf(
+          "%s, %d node(s), %,d jobs: deployed in %.1f s%n",
+          scenario.contender().name(), scenario.nodes(), jobs, (Micros.now() - deployed) / 1e6);
+      long from = ready + workload.intervalMicros() + timing.warmup() * 1_000_000L;
+      long to = from + timing.seconds() * 1_000_000L;
+      Recorder recorder = new Recorder(workload, from, to);
+      action.sendTo(recorder::arrival);
+      Micros.sleepUntil(from);
+      long transactionsBefore = database.transactions();
+      Micros.sleepUntil(to);
+      long transactionsAfter = database.transactions();
+      long fired = recorder.arrivalsInWindow();
+      Micros.sleepUntil(to + timing.grace() * 1_000_000L);
+      action.ignore();
+      return new Result(
+          scenario,
+          fired / (double) timing.seconds(),
+          recorder.outcome(),
+          fired == 0 ? Double.NaN : (transactionsAfter - transactionsBefore) / (double) fired,
+          recorder.expectedTicks());
+    } finally {
+      postgres.drop(database);
+    }
+  }
+
+  private static List<Scenario> scenarios(Map<String, String> o) {
+    List<Contender> contenders = new ArrayList<>();
+    for (String name : o.get("systems").split(",")) {
+      contenders.add(
+          switch (name.strip()) {
+            case "ours" -> new OurEngine();
+            case "dbs-default" -> new DbSchedulerPeer(false);
+            case "dbs-tuned" -> new DbSchedulerPeer(true);
+            case "quartz" -> new QuartzPeer();
+            default -> throw new IllegalArgumentException("unknown system " + name);
+          });
+    }
+    List<Scenario> scenarios = new ArrayList<>();
+    for (double rate : rates(o.get("rates"))) {
+      contenders.forEach(c -> scenarios.add(new Scenario(c, 1, rate)));
+    }
+    for (double rate : rates(o.get("two-node-rates"))) {
+      contenders.stream()
+          .filter(c -> !c.name().equals("db-scheduler default"))
+          .forEach(c -> scenarios.add(new Scenario(c, 2, rate)));
+    }
+    return scenarios;
+  }
+
+  private static double[] rates(String list) {
+    return list.isBlank()
+        ? new double[0]
+        : Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new HashMap<>();
+    o.put("systems", "ours,dbs-default,dbs-tuned,quartz");
+    o.put("rates", "200,1000");
+    o.put("two-node-rates", "1000");
+    o.put("interval", "10");
+    o.put("seconds", "30");
+    o.put("warmup", "5");
+    o.put("grace", "10");
+    o.put("pg-url", System.getenv().getOrDefault("GLOBUS_TIMER_TEST_PG_URL", ""));
+    o.put("pg-user", System.getenv().getOrDefault("GLOBUS_TIMER_TEST_PG_USER", ""));
+    o.put("pg-password", System.getenv().getOrDefault("GLOBUS_TIMER_TEST_PG_PASSWORD", ""));
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i].replaceFirst("^--", "");
+      if (!o.containsKey(key) || i + 1 == args.length) {
+        throw new IllegalArgumentException("usage: --key value; known: " + o.keySet());
+      }
+      o.put(key, args[++i]);
+    }
+    if (o.get("pg-url").isBlank()) {
+      throw new IllegalArgumentException(
+          "no PostgreSQL: pass --pg-url or set GLOBUS_TIMER_TEST_PG_URL");
+    }
+    return o;
+  }
+}

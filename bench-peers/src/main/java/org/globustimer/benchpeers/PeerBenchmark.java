@@ -1,6 +1,7 @@
 package org.globustimer.benchpeers;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ public final class PeerBenchmark {
       throws Exception {
     Database database = postgres.create(scenario.databaseName());
     int jobs = (int) Math.round(scenario.rate() * interval);
-    Instant firstStart = Instant.now().plusMillis(3_000 + jobs / 2);
+    Instant firstStart = Instant.now().plusMillis(3_000 + jobs / 2).truncatedTo(ChronoUnit.MILLIS);
     Workload workload = new Workload(jobs, scenario.rate(), firstStart);
     long deployed = Micros.now();
     try (AutoCloseable nodes =

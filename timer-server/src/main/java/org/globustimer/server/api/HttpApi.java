@@ -83,7 +83,7 @@ public final class HttpApi {
             item.put("type", problem.type());
           }
           ctx.status(422);
-          JobsApi.json(ctx, body);
+          JsonIo.json(ctx, body);
         });
     app.exception(
         StoreException.class,
@@ -128,7 +128,7 @@ public final class HttpApi {
     error.put("code", code);
     error.put("detail", detail);
     ctx.status(status);
-    JobsApi.json(ctx, body);
+    JsonIo.json(ctx, body);
   }
 
   private static void health(Context ctx, Parts parts) {
@@ -138,7 +138,7 @@ public final class HttpApi {
     body.put("node_id", parts.nodeId());
     body.put("version", VERSION);
     ctx.status(up ? 200 : 503);
-    JobsApi.json(ctx, body);
+    JsonIo.json(ctx, body);
   }
 
   private static void discovery(Context ctx, Parts parts) {
@@ -162,7 +162,7 @@ public final class HttpApi {
               login.scopes().forEach(block.putArray("scopes")::add);
             },
             () -> body.putNull("login"));
-    JobsApi.json(ctx, body);
+    JsonIo.json(ctx, body);
   }
 
   private static void whoami(Context ctx) {
@@ -172,7 +172,7 @@ public final class HttpApi {
     body.put("username", identity.username());
     body.put("identity_provider", identity.identityProvider());
     body.put("admin", identity.admin());
-    JobsApi.json(ctx, body);
+    JsonIo.json(ctx, body);
   }
 
   /** The service processes sharing the database, with how many timers each holds claimed. */
@@ -188,7 +188,7 @@ public final class HttpApi {
       item.put("heartbeat_at", node.heartbeatAt().toString());
       item.put("claims", node.claims());
     }
-    JobsApi.json(ctx, body);
+    JsonIo.json(ctx, body);
   }
 
   /** The URL clients use to reach us: the configured public URL, else what the request names. */

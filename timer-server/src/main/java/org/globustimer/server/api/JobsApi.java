@@ -1,13 +1,11 @@
 package org.globustimer.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -52,15 +50,15 @@ final class JobsApi {
   }
 
   private void createV1(Context ctx) {
-    TimerRow timer = create(ctx, requests.v1(body(ctx)));
-    created(ctx, document(timer, DEFAULT_RESULTS, null));
+    TimerRow timer = create(ctx, requests.v1(JsonIo.body(ctx)));
+    JsonIo.created(ctx, document(timer, DEFAULT_RESULTS, null));
   }
 
   private void createV2(Context ctx) {
-    TimerRow timer = create(ctx, requests.v2(body(ctx)));
+    TimerRow timer = create(ctx, requests.v2(JsonIo.body(ctx)));
     ObjectNode answer = Json.mapper().createObjectNode();
     answer.set("timer", document(timer, DEFAULT_RESULTS, null));
-    created(ctx, answer);
+    JsonIo.created(ctx, answer);
   }
 
   private TimerRow create(Context ctx, TimerDefinition definition) {
@@ -82,7 +80,7 @@ final class JobsApi {
   }
 
   private void list(Context ctx) {
-    Set<TimerStatus> statuses = statusFilter(ctx);
+    Set<TimerStatus> statuses = QueryParams.statusFilter(ctx);
     String order = ctx.queryParam("order");
     boolean newestFirst =
         order == null
@@ -92,12 +90,12 @@ final class JobsApi {
     TimerQuery query =
         new TimerQuery(
             statuses,
-            blankToNull(ctx.queryParam("filter_name")),
-            queryTime(ctx, "submitted_after"),
-            queryTime(ctx, "submitted_before"),
+            QueryParams.blankToNull(ctx.queryParam("filter_name")),
+            QueryParams.queryTime(ctx, "submitted_after"),
+            QueryParams.queryTime(ctx, "submitted_before"),
             newestFirst,
-            queryInt(ctx, "limit", MAX_PAGE, 1, 10_000));
-    int resultCount = queryInt(ctx, "result_count", DEFAULT_RESULTS, 0, MAX_PAGE);
+            QueryParams.queryInt(ctx, "limit", MAX_PAGE, 1, 10_000));
+    int resultCount = QueryParams.queryInt(ctx, "result_count", DEFAULT_RESULTS, 0, MAX_PAGE);
     boolean allUsers = "true".equalsIgnoreCase(ctx.queryParam("all_users"));
     if (allUsers && !Auth.identity(ctx).admin()) {
       throw ApiError.forbidden("all_users=true is for the service's administrators");
@@ -114,23 +112,23 @@ final class JobsApi {
       }
       jobs.add(job);
     }
-    json(ctx, answer);
+    JsonIo.json(ctx, answer);
   }
 
   private void show(Context ctx) {
     TimerRow timer = find(ctx);
-    int pageSize = queryInt(ctx, "page_size", DEFAULT_RESULTS, 1, MAX_PAGE);
-    json(ctx, document(timer, pageSize, pageToken(ctx)));
+    int pageSize = QueryParams.queryInt(ctx, "page_size", DEFAULT_RESULTS, 1, MAX_PAGE);
+    JsonIo.json(ctx, document(timer, pageSize, QueryParams.pageToken(ctx)));
   }
 
   private void showV2(Context ctx) {
     ObjectNode answer = Json.mapper().createObjectNode();
     answer.set("timer", document(find(ctx), DEFAULT_RESULTS, null));
-    json(ctx, answer);
+    JsonIo.json(ctx, answer);
   }
 
   private void update(Context ctx) {
-    JsonNode patch = body(ctx);
+    JsonNode patch = JsonIo.body(ctx);
     TimerRow updated =
         change(
             ctx,
@@ -150,12 +148,12 @@ final class JobsApi {
                       : timer.state();
               return timer.with(definition).with(state);
             });
-    json(ctx, document(updated, DEFAULT_RESULTS, null));
+    JsonIo.json(ctx, document(updated, DEFAULT_RESULTS, null));
   }
 
   private void delete(Context ctx) {
     TimerRow deleted = change(ctx, timer -> timer.with(Schedules.deleted(timer.state())));
-    json(ctx, document(deleted, DEFAULT_RESULTS, null));
+    JsonIo.json(ctx, document(deleted, DEFAULT_RESULTS, null));
   }
 
   private void pause(Context ctx) {
@@ -172,7 +170,7 @@ final class JobsApi {
           }
           return timer.with(Schedules.paused(timer.state(), "user", "paused by its owner"));
         });
-    message(ctx, "Successfully paused job " + ctx.pathParam("job_id") + ".");
+    JsonIo.message(ctx, "Successfully paused job " + ctx.pathParam("job_id") + ".");
   }
 
   private void resume(Context ctx) {
@@ -201,12 +199,12 @@ final class JobsApi {
               Schedules.resumed(timer.definition(), timer.state(), waitForNext, clock.instant()));
         });
     wakeEngine.run();
-    message(ctx, "Successfully resumed job " + ctx.pathParam("job_id") + ".");
+    JsonIo.message(ctx, "Successfully resumed job " + ctx.pathParam("job_id") + ".");
   }
 
   /** Applies a change to the caller's timer, retrying if the engine moved it meanwhile. */
   private TimerRow change(Context ctx, java.util.function.UnaryOperator<TimerRow> edit) {
-    UUID id = jobId(ctx);
+    UUID id = QueryParams.jobId(ctx);
     String owner = Auth.owner(ctx);
     for (int attempt = 0; attempt < 20; attempt++) {
       TimerRow result =
@@ -253,7 +251,7 @@ final class JobsApi {
   }
 
   private TimerRow find(Context ctx) {
-    UUID id = jobId(ctx);
+    UUID id = QueryParams.jobId(ctx);
     return store
         .inTransaction(tx -> tx.findTimer(Auth.owner(ctx), id))
         .orElseThrow(() -> unknown(id));
@@ -261,125 +259,5 @@ final class JobsApi {
 
   private static ApiError unknown(UUID id) {
     return ApiError.notFound("no timer with job_id " + id);
-  }
-
-  private static UUID jobId(Context ctx) {
-    String text = ctx.pathParam("job_id");
-    if (!JobRequests.isUuid(text)) {
-      throw ApiError.invalid(
-          List.of("path", "job_id"), "'" + text + "' is not a job id; job ids are UUIDs");
-    }
-    return UUID.fromString(text);
-  }
-
-  private static Long pageToken(Context ctx) {
-    String token = ctx.queryParam("results_pt");
-    if (token == null || token.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(token);
-    } catch (NumberFormatException e) {
-      throw ApiError.invalid(
-          List.of("query", "results_pt"), "is not a page token from a previous page_next");
-    }
-  }
-
-  private static Set<TimerStatus> statusFilter(Context ctx) {
-    List<String> wanted = ctx.queryParams("filter_status");
-    boolean showDeleted = "true".equalsIgnoreCase(ctx.queryParam("show_deleted"));
-    if (wanted.isEmpty()) {
-      if (showDeleted) {
-        return null;
-      }
-      Set<TimerStatus> all = EnumSet.allOf(TimerStatus.class);
-      all.remove(TimerStatus.DELETED);
-      return all;
-    }
-    Set<TimerStatus> statuses = EnumSet.noneOf(TimerStatus.class);
-    for (String group : wanted) {
-      for (String value : group.split(",")) {
-        switch (value.trim().toLowerCase()) {
-          case "active" ->
-              statuses.addAll(EnumSet.of(TimerStatus.NEW, TimerStatus.LOADED, TimerStatus.UPDATED));
-          case "inactive" -> statuses.add(TimerStatus.INACTIVE);
-          case "ended" -> statuses.add(TimerStatus.ENDED);
-          case "deleted" ->
-              statuses.addAll(EnumSet.of(TimerStatus.DELETED, TimerStatus.DELETE_IN_PROGRESS));
-          default ->
-              throw ApiError.invalid(
-                  List.of("query", "filter_status"),
-                  "'" + value + "' is not a status filter; use active, inactive, ended or deleted");
-        }
-      }
-    }
-    return statuses;
-  }
-
-  private static Instant queryTime(Context ctx, String name) {
-    String text = ctx.queryParam(name);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return org.globustimer.core.time.Times.parseIso(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiError.invalid(List.of("query", name), e.getMessage());
-    }
-  }
-
-  private static int queryInt(Context ctx, String name, int fallback, int min, int max) {
-    String text = ctx.queryParam(name);
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.trim());
-      if (value < min || value > max) {
-        throw ApiError.invalid(List.of("query", name), "must be between " + min + " and " + max);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw ApiError.invalid(List.of("query", name), "must be a whole number");
-    }
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
-  }
-
-  static JsonNode body(Context ctx) {
-    String text = ctx.body();
-    if (text.isBlank()) {
-      throw ApiError.invalid(List.of("body"), "the request body must be a JSON object");
-    }
-    try {
-      return Json.mapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw ApiError.invalid(
-          List.of("body"),
-          "malformed JSON: "
-              + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
-    }
-  }
-
-  private static void message(Context ctx, String text) {
-    ObjectNode answer = Json.mapper().createObjectNode();
-    answer.put("message", text);
-    json(ctx, answer);
-  }
-
-  static void json(Context ctx, JsonNode node) {
-    ctx.contentType("application/json").result(node.toString());
-  }
-
-  private static void created(Context ctx, JsonNode node) {
-    ctx.status(201);
-    json(ctx, node);
   }
 }

@@ -1,0 +1,49 @@
+package org.globustimer.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.List;
+import org.globustimer.core.json.Json;
+
+/** Reading JSON request bodies and writing JSON answers. */
+final class JsonIo {
+
+  private JsonIo() {}
+
+  static JsonNode body(Context ctx) {
+    String text = ctx.body();
+    if (text.isBlank()) {
+      throw ApiError.invalid(List.of("body"), "the request body must be a JSON object");
+    }
+    try {
+      return Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw ApiError.invalid(
+          List.of("body"),
+          "malformed JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
+    }
+  }
+
+  static void message(Context ctx, String text) {
+    ObjectNode answer = Json.mapper().createObjectNode();
+    answer.put("message", text);
+    json(ctx, answer);
+  }
+
+  static void json(Context ctx, JsonNode node) {
+    ctx.contentType("application/json").result(node.toString());
+  }
+
+  static void created(Context ctx, JsonNode node) {
+    ctx.status(201);
+    json(ctx, node);
+  }
+}

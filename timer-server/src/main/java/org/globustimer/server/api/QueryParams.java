@@ -1,0 +1,100 @@
+package org.globustimer.server.api;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.globustimer.server.store.TimerStatus;
+
+/** Path and query parameters of the Timers API, each checked with an error naming it. */
+final class QueryParams {
+
+  private QueryParams() {}
+
+  static UUID jobId(Context ctx) {
+    String text = ctx.pathParam("job_id");
+    if (!JobRequests.isUuid(text)) {
+      throw ApiError.invalid(
+          List.of("path", "job_id"), "'" + text + "' is not a job id; job ids are UUIDs");
+    }
+    return UUID.fromString(text);
+  }
+
+  static Long pageToken(Context ctx) {
+    String token = ctx.queryParam("results_pt");
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(token);
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(
+          List.of("query", "results_pt"), "is not a page token from a previous page_next");
+    }
+  }
+
+  static Set<TimerStatus> statusFilter(Context ctx) {
+    List<String> wanted = ctx.queryParams("filter_status");
+    boolean showDeleted = "true".equalsIgnoreCase(ctx.queryParam("show_deleted"));
+    if (wanted.isEmpty()) {
+      if (showDeleted) {
+        return null;
+      }
+      Set<TimerStatus> all = EnumSet.allOf(TimerStatus.class);
+      all.remove(TimerStatus.DELETED);
+      return all;
+    }
+    Set<TimerStatus> statuses = EnumSet.noneOf(TimerStatus.class);
+    for (String group : wanted) {
+      for (String value : group.split(",")) {
+        switch (value.trim().toLowerCase()) {
+          case "active" ->
+              statuses.addAll(EnumSet.of(TimerStatus.NEW, TimerStatus.LOADED, TimerStatus.UPDATED));
+          case "inactive" -> statuses.add(TimerStatus.INACTIVE);
+          case "ended" -> statuses.add(TimerStatus.ENDED);
+          case "deleted" ->
+              statuses.addAll(EnumSet.of(TimerStatus.DELETED, TimerStatus.DELETE_IN_PROGRESS));
+          default ->
+              throw ApiError.invalid(
+                  List.of("query", "filter_status"),
+                  "'" + value + "' is not a status filter; use active, inactive, ended or deleted");
+        }
+      }
+    }
+    return statuses;
+  }
+
+  static Instant queryTime(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return org.globustimer.core.time.Times.parseIso(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.invalid(List.of("query", name), e.getMessage());
+    }
+  }
+
+  static int queryInt(Context ctx, String name, int fallback, int min, int max) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < min || value > max) {
+        throw ApiError.invalid(List.of("query", name), "must be between " + min + " and " + max);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(List.of("query", name), "must be a whole number");
+    }
+  }
+
+  static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

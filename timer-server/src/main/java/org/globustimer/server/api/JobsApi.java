@@ -25,6 +25,9 @@ final class JobsApi {
   private static final int DEFAULT_RESULTS = 10;
   private static final int MAX_PAGE = 1_000;
 
+  /** A new timer due sooner than this wakes the engine; later ones wait for its next claim. */
+  private static final java.time.Duration SOON = java.time.Duration.ofSeconds(5);
+
   private final TimerStore store;
   private final JobRequests requests;
   private final Runnable wakeEngine;
@@ -75,7 +78,10 @@ final class JobsApi {
           tx.insertTimer(timer);
           return null;
         });
-    wakeEngine.run();
+    Instant due = timer.state().dueAt();
+    if (due != null && due.isBefore(now.plus(SOON))) {
+      wakeEngine.run();
+    }
     return timer;
   }
 

@@ -56,7 +56,7 @@ public final class TimerService implements AutoCloseable {
             settings.databasePassword(),
             settings.databasePoolSize());
     LocalTokens localTokens = LocalTokens.prepare(store, settings.home(), clock);
-    Path userHome = userHome();
+    Path userHome = Path.of(System.getProperty("user.home"));
     // A shared service's home holds other users' files and its own secrets: no local endpoints.
     boolean shared = settings.auth().multiUser();
     TransferModule transfer =
@@ -128,12 +128,6 @@ public final class TimerService implements AutoCloseable {
     engine.close();
     transfer.close();
     store.close();
-  }
-
-  /** $HOME when set (what the user's shell expands {@code ~} to), else the JVM's idea of it. */
-  private static Path userHome() {
-    String home = System.getenv("HOME");
-    return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
   }
 
   private static int freePort(String bind) {

@@ -87,6 +87,9 @@ final class ServiceProcess {
   List<String> command(Integer port, String bind) {
     List<String> command = new java.util.ArrayList<>();
     command.add(ServerBinaries.java(env));
+    // The local endpoint's home is the user's home as the CLI sees it (the launcher passes $HOME,
+    // which is what the shell expands ~ to), not whatever the service's JVM would guess.
+    command.add("-Duser.home=" + env.userHome());
     command.add("-jar");
     command.add(ServerBinaries.serverJar(env).toString());
     command.add("--home");

@@ -22,7 +22,11 @@ import org.globustimer.transfer.endpoint.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs actions on virtual threads and keeps their stored details current while they run. */
+/**
+ * Runs actions and keeps their stored details current while they run. Copies run on platform
+ * threads: file system calls block their thread, and on virtual threads every such call would have
+ * the scheduler compensate with another carrier.
+ */
 final class ActionRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
@@ -30,7 +34,11 @@ final class ActionRunner implements AutoCloseable {
 
   /** An action this node is running. */
   record Running(
-      ActionRecord record, TransferSpec spec, Progress progress, ActionControl control) {}
+      ActionRecord record,
+      TransferSpec spec,
+      Progress progress,
+      ActionControl control,
+      StoredLedger ledger) {}
 
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final ActionStore store;
@@ -39,7 +47,7 @@ final class ActionRunner implements AutoCloseable {
   private final int parallel;
   private final CopyTuning tuning;
   private final ExecutorService executor =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("transfer-", 0).factory());
+      Executors.newCachedThreadPool(Thread.ofPlatform().name("transfer-", 0).daemon().factory());
   private final ScheduledExecutorService flusher =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("transfer-progress").daemon().factory());
@@ -57,7 +65,13 @@ final class ActionRunner implements AutoCloseable {
   void start(ActionRecord record, TransferSpec spec, Instant deadline) {
     Progress progress = new Progress(clock);
     progress.restore(TaskDetails.storedEvents(record.details()));
-    Running r = new Running(record, spec, progress, new ActionControl(clock, deadline));
+    Running r =
+        new Running(
+            record,
+            spec,
+            progress,
+            new ActionControl(clock, deadline),
+            store.ledger(record.actionId()));
     running.put(record.actionId(), r);
     executor.execute(() -> execute(r));
   }
@@ -101,7 +115,7 @@ final class ActionRunner implements AutoCloseable {
                 dst,
                 r.progress(),
                 r.control(),
-                store.ledger(id),
+                r.ledger(),
                 tuning,
                 id.substring(0, 8),
                 executor,
@@ -121,11 +135,15 @@ final class ActionRunner implements AutoCloseable {
         finish(r, ActionStatus.FAILED, "INTERNAL_ERROR", "the transfer failed: " + e);
       }
     } finally {
+      if (r.control().stopping()) {
+        r.ledger().flush();
+      }
       running.remove(id);
     }
   }
 
   private void finish(Running r, ActionStatus status, String code, String description) {
+    r.ledger().discard();
     store.finish(
         r.record().actionId(),
         status,
@@ -142,6 +160,7 @@ final class ActionRunner implements AutoCloseable {
       d.put("status", "FAILED").put("nice_status", "CANCELED").put("is_ok", false);
       return d.put("code", "CANCELED").put("description", "the transfer was canceled");
     }
+    r.ledger().discard();
     r.progress().event("CANCELED", "the transfer was canceled", null, true);
     return details(r, ActionStatus.FAILED, "CANCELED", "the transfer was canceled");
   }
@@ -149,6 +168,7 @@ final class ActionRunner implements AutoCloseable {
   private void flush() {
     for (Running r : running.values()) {
       try {
+        r.ledger().flush();
         store.progress(
             r.record().actionId(), details(r, ActionStatus.ACTIVE, null, null), "Transferring");
       } catch (RuntimeException e) {

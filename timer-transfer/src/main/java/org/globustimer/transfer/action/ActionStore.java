@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.globustimer.core.action.ActionStatus;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferException;
-import org.globustimer.transfer.copy.Ledger;
 import org.globustimer.transfer.db.Db;
 
 /** Action rows and their finished-file ledger. Only unfinished actions are ever updated. */
@@ -108,29 +105,8 @@ final class ActionStore {
         > 0;
   }
 
-  Ledger ledger(String actionId) {
-    Map<String, Ledger.Done> done = new HashMap<>();
-    db.list(
-            "select path, size, mtime_ms from transfer_done_files where action_id = ?",
-            rs -> Map.entry(rs.getString(1), new Ledger.Done(rs.getLong(2), rs.getLong(3))),
-            actionId)
-        .forEach(e -> done.put(e.getKey(), e.getValue()));
-    return new Ledger() {
-      @Override
-      public Done find(String destinationRel) {
-        return done.get(destinationRel);
-      }
-
-      @Override
-      public void done(String destinationRel, long size, Instant mtime) {
-        db.update(
-            "insert into transfer_done_files (action_id, path, size, mtime_ms) values (?,?,?,?)",
-            actionId,
-            destinationRel,
-            size,
-            mtime.toEpochMilli());
-      }
-    };
+  StoredLedger ledger(String actionId) {
+    return new StoredLedger(db, actionId);
   }
 
   private static ActionRecord map(ResultSet rs) throws SQLException {

@@ -11,7 +11,8 @@ import org.globustimer.transfer.endpoint.Storage;
 /** SHA-256 of a file's content; see docs/decisions/transfer-checksums.md. */
 final class Checksums {
 
-  private static final int BUFFER = 256 * 1024;
+  private static final int MAX_BUFFER = 64 * 1024;
+  private static final int MIN_BUFFER = 4 * 1024;
 
   private Checksums() {}
 
@@ -23,10 +24,11 @@ final class Checksums {
     }
   }
 
-  static byte[] of(Storage storage, String rel, Progress progress, Control control) {
+  /** {@code sizeHint} (the expected length) keeps buffers small for the many small files. */
+  static byte[] of(Storage storage, String rel, long sizeHint, Progress progress, Control control) {
     MessageDigest md = digest();
     try (InputStream in = storage.openRead(rel)) {
-      byte[] buf = new byte[BUFFER];
+      byte[] buf = new byte[(int) Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER)];
       int n;
       while ((n = in.read(buf)) > 0) {
         md.update(buf, 0, n);
@@ -37,5 +39,15 @@ final class Checksums {
       throw IoErrors.map(e, "/" + rel);
     }
     return md.digest();
+  }
+
+  /** The checksum of a source file; failures count as source errors. */
+  static byte[] ofSource(
+      Storage storage, String rel, long sizeHint, Progress progress, Control control) {
+    try {
+      return of(storage, rel, sizeHint, progress, control);
+    } catch (TransferException e) {
+      throw e.onSource();
+    }
   }
 }

@@ -1,29 +1,20 @@
 package org.globustimer.transfer.copy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Optional;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
-import org.globustimer.transfer.endpoint.IoErrors;
 import org.globustimer.transfer.endpoint.Storage;
-import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
- * Copies one file: decides by sync level, writes a temporary file beside the target, makes it
- * durable, optionally verifies it, then renames it over the target, so a destination file is either
- * the old one or the complete new one.
+ * Decides whether one file is copied (by the task's ledger and sync level) and copies it, retrying
+ * when the destination is out of space. Deciding by metadata is cheap and done on the walking
+ * thread ({@link #plan}); reading contents and writing are done by {@link #copy}.
  */
 final class FileCopier {
 
-  private static final int ATTEMPTS = 3;
-  private static final int BUFFER = 256 * 1024;
+  /** A file that metadata alone could not settle, with what its destination was. */
+  record Planned(String srcRel, Entry source, String dstRel, Entry destination) {}
 
   private final TransferSpec spec;
   private final Storage src;
@@ -31,8 +22,7 @@ final class FileCopier {
   private final Progress progress;
   private final Control control;
   private final Ledger ledger;
-  private final CopyTuning tuning;
-  private final String tag;
+  private final AtomicWrite write;
 
   FileCopier(
       TransferSpec spec,
@@ -49,15 +39,14 @@ final class FileCopier {
     this.progress = progress;
     this.control = control;
     this.ledger = ledger;
-    this.tuning = tuning;
-    this.tag = tag;
+    this.write = new AtomicWrite(spec, src, dst, progress, control, tuning, tag);
   }
 
-  static boolean isTemporary(String name) {
-    return name.startsWith(".") && name.matches("\\..+\\.[0-9a-f]{8}\\.part");
-  }
-
-  void copy(String srcRel, Entry s, String dstRel) {
+  /**
+   * Settles the file when metadata can (copied earlier by this task, or up to date at sync level 0,
+   * 1 or 2) and answers null; otherwise answers what {@link #copy} needs.
+   */
+  Planned plan(String srcRel, Entry s, String dstRel) {
     control.check();
     progress.files.incrementAndGet();
     Entry d = dst.stat(dstRel, false);
@@ -69,22 +58,42 @@ final class FileCopier {
     if (done != null && done.sameAs(s.size(), s.modified()) && d != null && d.size() == s.size()) {
       progress.filesTransferred.incrementAndGet();
       progress.bytesTransferred.addAndGet(s.size());
-      return;
+      return null;
     }
     if (d != null && d.isDir()) {
       throw new TransferException(
           "IS_A_DIRECTORY", 400, "destination is a directory, source is a file: /" + dstRel);
     }
-    if (!needsCopy(srcRel, s, dstRel, d)) {
+    if (d != null && spec.syncLevel() != null && spec.syncLevel() < 3 && !newer(s, d)) {
+      progress.filesSkipped.incrementAndGet();
+      return null;
+    }
+    return new Planned(srcRel, s, dstRel, d);
+  }
+
+  /** Whether sync levels 0 to 2 call for a copy over an existing destination. */
+  private boolean newer(Entry s, Entry d) {
+    return switch (spec.syncLevel()) {
+      case 0 -> false;
+      case 1 -> s.size() != d.size();
+      default -> s.modified().getEpochSecond() > d.modified().getEpochSecond();
+    };
+  }
+
+  void copy(Planned p) {
+    control.check();
+    if (p.destination() != null && Integer.valueOf(3).equals(spec.syncLevel()) && sameContent(p)) {
       progress.filesSkipped.incrementAndGet();
       return;
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        copyOnce(srcRel, s, dstRel);
+        write.copy(p.srcRel(), p.source(), p.dstRel());
         break;
       } catch (TransferException e) {
-        if (!e.code().equals("QUOTA_EXCEEDED") || spec.failOnQuotaErrors() || attempt == ATTEMPTS) {
+        if (!e.code().equals("QUOTA_EXCEEDED")
+            || spec.failOnQuotaErrors()
+            || attempt == AtomicWrite.ATTEMPTS) {
           throw e;
         }
         progress.faults.incrementAndGet();
@@ -93,150 +102,15 @@ final class FileCopier {
       }
     }
     progress.filesTransferred.incrementAndGet();
-    ledger.done(dstRel, s.size(), s.modified());
+    ledger.done(p.dstRel(), p.source().size(), p.source().modified());
   }
 
-  private boolean needsCopy(String srcRel, Entry s, String dstRel, Entry d) {
-    if (d == null || spec.syncLevel() == null) {
-      return true;
-    }
-    return switch (spec.syncLevel()) {
-      case 0 -> false;
-      case 1 -> s.size() != d.size();
-      case 2 -> s.modified().getEpochSecond() > d.modified().getEpochSecond();
-      default ->
-          s.size() != d.size()
-              || !MessageDigest.isEqual(
-                  sourceChecksum(srcRel), Checksums.of(dst, dstRel, progress, control));
-    };
-  }
-
-  private void copyOnce(String srcRel, Entry s, String dstRel) {
-    String tmp =
-        UserPaths.join(
-            UserPaths.parent(dstRel), "." + UserPaths.name(dstRel) + "." + tag + ".part");
-    try {
-      for (int attempt = 1; ; attempt++) {
-        write(srcRel, tmp);
-        if (spec.preserveTimestamp()) {
-          dst.setModified(tmp, s.modified());
-        }
-        if (!spec.verifyChecksum() || verified(srcRel, tmp)) {
-          break;
-        }
-        progress.faults.incrementAndGet();
-        progress.event(
-            "CHECKSUM_MISMATCH", "checksum differed after copy; copying again", "/" + dstRel, true);
-        if (attempt == ATTEMPTS) {
-          throw new TransferException(
-              "VERIFY_CHECKSUM_FAILED",
-              500,
-              "checksum of /"
-                  + dstRel
-                  + " still differed from the source after "
-                  + ATTEMPTS
-                  + " copies");
-        }
-      }
-      dst.rename(tmp, dstRel);
-    } catch (RuntimeException e) {
-      try {
-        dst.delete(tmp);
-      } catch (RuntimeException ignored) {
-        // the original failure is the one to report
-      }
-      throw e;
-    }
-  }
-
-  private boolean verified(String srcRel, String tmp) {
-    tuning.beforeVerify().accept(tmp);
-    return MessageDigest.isEqual(sourceChecksum(srcRel), Checksums.of(dst, tmp, progress, control));
-  }
-
-  private byte[] sourceChecksum(String srcRel) {
-    try {
-      return Checksums.of(src, srcRel, progress, control);
-    } catch (TransferException e) {
-      throw e.onSource();
-    }
-  }
-
-  private void write(String srcRel, String tmp) {
-    Optional<Path> from = src.localPath(srcRel);
-    Optional<Path> to = dst.localPath(tmp);
-    if (from.isPresent() && to.isPresent()) {
-      writeLocal(from.get(), srcRel, to.get(), tmp);
-    } else {
-      writeStream(srcRel, tmp);
-    }
-  }
-
-  private void writeLocal(Path from, String srcRel, Path to, String tmp) {
-    FileChannel in;
-    try {
-      in = FileChannel.open(from, StandardOpenOption.READ);
-    } catch (IOException e) {
-      throw IoErrors.map(e, "/" + srcRel).onSource();
-    }
-    try (in;
-        FileChannel out =
-            FileChannel.open(
-                to,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-      long size = in.size();
-      long position = 0;
-      while (position < size) {
-        long n = in.transferTo(position, Math.min(tuning.chunkBytes(), size - position), out);
-        if (n <= 0) {
-          break;
-        }
-        position += n;
-        progress.bytesTransferred.addAndGet(n);
-        tuning.afterChunk().run();
-        control.check();
-      }
-      out.force(true);
-    } catch (IOException e) {
-      throw IoErrors.map(e, "/" + tmp);
-    }
-  }
-
-  private void writeStream(String srcRel, String tmp) {
-    InputStream in;
-    try {
-      in = src.openRead(srcRel);
-    } catch (TransferException e) {
-      throw e.onSource();
-    }
-    try (in;
-        OutputStream out = dst.openWrite(tmp)) {
-      byte[] buf = new byte[BUFFER];
-      long sinceChunk = 0;
-      while (true) {
-        int n;
-        try {
-          n = in.read(buf);
-        } catch (IOException e) {
-          throw IoErrors.map(e, "/" + srcRel).onSource();
-        }
-        if (n < 0) {
-          break;
-        }
-        out.write(buf, 0, n);
-        progress.bytesTransferred.addAndGet(n);
-        sinceChunk += n;
-        if (sinceChunk >= tuning.chunkBytes()) {
-          sinceChunk = 0;
-          tuning.afterChunk().run();
-        }
-        control.check();
-      }
-    } catch (IOException e) {
-      throw IoErrors.map(e, "/" + tmp);
-    }
+  /** Sync level 3: equal sizes and equal checksums. */
+  private boolean sameContent(Planned p) {
+    return p.source().size() == p.destination().size()
+        && MessageDigest.isEqual(
+            Checksums.ofSource(src, p.srcRel(), p.source().size(), progress, control),
+            Checksums.of(dst, p.dstRel(), p.destination().size(), progress, control));
   }
 
   private void pause(Duration d) {

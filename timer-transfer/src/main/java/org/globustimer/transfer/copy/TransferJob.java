@@ -14,12 +14,16 @@ import org.globustimer.transfer.endpoint.Storage;
 import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
- * Runs one transfer task: walks each item's source, keeps at most {@code parallel} file copies in
- * flight, and applies filters, symlink handling and destination clean-up on the way.
+ * Runs one transfer task: walks each item's source, keeps at most {@code parallel} large file
+ * copies in flight (or {@value #SMALL_PER_LARGE} times as many small ones, whose time goes to
+ * opening, flushing and renaming rather than to bandwidth), and applies filters, symlink handling
+ * and destination clean-up on the way.
  */
 public final class TransferJob {
 
   private static final int MAX_DEPTH = 256;
+  static final int SMALL_PER_LARGE = 8;
+  private static final long SMALL_FILE = 1 << 20;
   private static final Set<String> SKIPPABLE =
       Set.of("FILE_NOT_FOUND", "PERMISSION_DENIED", "PATH_OUTSIDE_ENDPOINT");
 
@@ -30,7 +34,7 @@ public final class TransferJob {
   private final Control control;
   private final FileCopier copier;
   private final ExecutorService executor;
-  private final int parallel;
+  private final int slots;
   private final Semaphore permits;
   private final AtomicReference<TransferException> failure = new AtomicReference<>();
 
@@ -52,8 +56,8 @@ public final class TransferJob {
     this.control = control;
     this.copier = new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag);
     this.executor = executor;
-    this.parallel = Math.max(1, parallel);
-    this.permits = new Semaphore(this.parallel);
+    this.slots = Math.max(1, parallel) * SMALL_PER_LARGE;
+    this.permits = new Semaphore(slots);
   }
 
   public void run() {
@@ -62,8 +66,8 @@ public final class TransferJob {
         runItem(item);
       }
     } finally {
-      permits.acquireUninterruptibly(parallel);
-      permits.release(parallel);
+      permits.acquireUninterruptibly(slots);
+      permits.release(slots);
     }
     checkFailed();
   }
@@ -208,7 +212,7 @@ public final class TransferJob {
   private void deleteExtra(String dstDir, Set<String> kept) {
     for (Entry d : dst.list(dstDir)) {
       if (kept.contains(d.name())
-          || FileCopier.isTemporary(d.name())
+          || AtomicWrite.isTemporary(d.name())
           || !spec.includes(d.name(), d.isDir())) {
         continue;
       }
@@ -218,28 +222,34 @@ public final class TransferJob {
   }
 
   private void submit(String srcRel, Entry s, String dstRel) {
+    checkFailed();
+    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel);
+    if (planned == null) {
+      return;
+    }
+    int weight = s.size() < SMALL_FILE ? 1 : SMALL_PER_LARGE;
     try {
-      permits.acquire();
+      permits.acquire(weight);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
     }
     try {
-      executor.execute(() -> copyFile(srcRel, s, dstRel));
+      executor.execute(() -> copyFile(planned, weight));
     } catch (RejectedExecutionException e) {
-      permits.release();
+      permits.release(weight);
       throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
     }
   }
 
-  private void copyFile(String srcRel, Entry s, String dstRel) {
+  private void copyFile(FileCopier.Planned planned, int weight) {
     try {
       if (failure.get() == null) {
-        copier.copy(srcRel, s, dstRel);
+        copier.copy(planned);
       }
     } catch (TransferException e) {
       try {
-        skipOrThrow(e, "/" + srcRel);
+        skipOrThrow(e, "/" + planned.srcRel());
         progress.filesSkipped.incrementAndGet();
       } catch (TransferException fatal) {
         failure.compareAndSet(null, fatal);
@@ -247,7 +257,7 @@ public final class TransferJob {
     } catch (RuntimeException e) {
       failure.compareAndSet(null, TransferException.internal("copy failed: " + e, e));
     } finally {
-      permits.release();
+      permits.release(weight);
     }
   }
 

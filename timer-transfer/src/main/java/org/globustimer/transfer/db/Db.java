@@ -60,6 +60,32 @@ public final class Db {
     }
   }
 
+  /** Runs one statement for each row of arguments, all in one transaction. */
+  public void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (Object[] row : rows) {
+          bind(ps, row);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw TransferException.internal("database batch failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Inserts a row; answers false instead of failing when a unique key already holds it. */
   public boolean insertIfAbsent(String sql, Object... args) {
     try (Connection c = dataSource.getConnection();
@@ -82,6 +108,11 @@ public final class Db {
   private static PreparedStatement prepare(Connection c, String sql, Object... args)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
+    bind(ps, args);
+    return ps;
+  }
+
+  private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object arg = args[i];
       if (arg instanceof Instant t) {
@@ -90,6 +121,5 @@ public final class Db {
         ps.setObject(i + 1, arg);
       }
     }
-    return ps;
   }
 }

@@ -86,11 +86,18 @@ final class PosixStorage implements Storage {
     LinkOption[] options =
         follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     try {
-      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, options);
+      // one stat per path, and no exception thrown for the common "not there yet"
+      PosixFileAttributes a =
+          p.getFileSystem()
+              .provider()
+              .readAttributesIfExists(p, PosixFileAttributes.class, options);
+      if (a == null) {
+        return null;
+      }
       Entry.Type type =
           a.isSymbolicLink() ? Entry.Type.LINK : a.isDirectory() ? Entry.Type.DIR : Entry.Type.FILE;
       String name = p.getFileName() == null ? "/" : p.getFileName().toString();
-      return new Entry(name, type, a.size(), a.lastModifiedTime().toInstant(), mode(p, options));
+      return new Entry(name, type, a.size(), a.lastModifiedTime().toInstant(), mode(a));
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
@@ -98,17 +105,12 @@ final class PosixStorage implements Storage {
     }
   }
 
-  private static int mode(Path p, LinkOption[] options) {
-    try {
-      int mode = 0;
-      for (PosixFilePermission perm :
-          Files.readAttributes(p, PosixFileAttributes.class, options).permissions()) {
-        mode |= 1 << (8 - perm.ordinal());
-      }
-      return mode;
-    } catch (IOException | UnsupportedOperationException e) {
-      return 0;
+  private static int mode(PosixFileAttributes a) {
+    int mode = 0;
+    for (PosixFilePermission perm : a.permissions()) {
+      mode |= 1 << (8 - perm.ordinal());
     }
+    return mode;
   }
 
   @Override

@@ -1,0 +1,178 @@
+package org.globustimer.transfer.copy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.endpoint.Entry;
+import org.globustimer.transfer.endpoint.IoErrors;
+import org.globustimer.transfer.endpoint.Storage;
+import org.globustimer.transfer.endpoint.UserPaths;
+
+/**
+ * Writes one file the safe way: into a temporary file beside the target, made durable, optionally
+ * verified, then renamed over the target, so a destination file is either the old one or the
+ * complete new one.
+ */
+final class AtomicWrite {
+
+  static final int ATTEMPTS = 3;
+  private static final int BUFFER = 256 * 1024;
+
+  private final TransferSpec spec;
+  private final Storage src;
+  private final Storage dst;
+  private final Progress progress;
+  private final Control control;
+  private final CopyTuning tuning;
+  private final String tag;
+
+  AtomicWrite(
+      TransferSpec spec,
+      Storage src,
+      Storage dst,
+      Progress progress,
+      Control control,
+      CopyTuning tuning,
+      String tag) {
+    this.spec = spec;
+    this.src = src;
+    this.dst = dst;
+    this.progress = progress;
+    this.control = control;
+    this.tuning = tuning;
+    this.tag = tag;
+  }
+
+  static boolean isTemporary(String name) {
+    return name.startsWith(".") && name.matches("\\..+\\.[0-9a-f]{8}\\.part");
+  }
+
+  /** Copies {@code srcRel} over {@code dstRel} through a temporary file beside it. */
+  void copy(String srcRel, Entry s, String dstRel) {
+    String tmp =
+        UserPaths.join(
+            UserPaths.parent(dstRel), "." + UserPaths.name(dstRel) + "." + tag + ".part");
+    try {
+      for (int attempt = 1; ; attempt++) {
+        write(srcRel, tmp);
+        if (spec.preserveTimestamp()) {
+          dst.setModified(tmp, s.modified());
+        }
+        if (!spec.verifyChecksum() || verified(srcRel, s.size(), tmp)) {
+          break;
+        }
+        progress.faults.incrementAndGet();
+        progress.event(
+            "CHECKSUM_MISMATCH", "checksum differed after copy; copying again", "/" + dstRel, true);
+        if (attempt == ATTEMPTS) {
+          throw new TransferException(
+              "VERIFY_CHECKSUM_FAILED",
+              500,
+              "checksum of /"
+                  + dstRel
+                  + " still differed from the source after "
+                  + ATTEMPTS
+                  + " copies");
+        }
+      }
+      dst.rename(tmp, dstRel);
+    } catch (RuntimeException e) {
+      try {
+        dst.delete(tmp);
+      } catch (RuntimeException ignored) {
+        // the original failure is the one to report
+      }
+      throw e;
+    }
+  }
+
+  private boolean verified(String srcRel, long size, String tmp) {
+    tuning.beforeVerify().accept(tmp);
+    return MessageDigest.isEqual(
+        Checksums.ofSource(src, srcRel, size, progress, control),
+        Checksums.of(dst, tmp, size, progress, control));
+  }
+
+  private void write(String srcRel, String tmp) {
+    Optional<Path> from = src.localPath(srcRel);
+    Optional<Path> to = dst.localPath(tmp);
+    if (from.isPresent() && to.isPresent()) {
+      writeLocal(from.get(), srcRel, to.get(), tmp);
+    } else {
+      writeStream(srcRel, tmp);
+    }
+  }
+
+  private void writeLocal(Path from, String srcRel, Path to, String tmp) {
+    FileChannel in;
+    try {
+      in = FileChannel.open(from, StandardOpenOption.READ);
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + srcRel).onSource();
+    }
+    try (in;
+        FileChannel out =
+            FileChannel.open(
+                to,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+      long size = in.size();
+      long position = 0;
+      while (position < size) {
+        long n = in.transferTo(position, Math.min(tuning.chunkBytes(), size - position), out);
+        if (n <= 0) {
+          break;
+        }
+        position += n;
+        progress.bytesTransferred.addAndGet(n);
+        tuning.afterChunk().run();
+        control.check();
+      }
+      out.force(true);
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + tmp);
+    }
+  }
+
+  private void writeStream(String srcRel, String tmp) {
+    InputStream in;
+    try {
+      in = src.openRead(srcRel);
+    } catch (TransferException e) {
+      throw e.onSource();
+    }
+    try (in;
+        OutputStream out = dst.openWrite(tmp)) {
+      byte[] buf = new byte[BUFFER];
+      long sinceChunk = 0;
+      while (true) {
+        int n;
+        try {
+          n = in.read(buf);
+        } catch (IOException e) {
+          throw IoErrors.map(e, "/" + srcRel).onSource();
+        }
+        if (n < 0) {
+          break;
+        }
+        out.write(buf, 0, n);
+        progress.bytesTransferred.addAndGet(n);
+        sinceChunk += n;
+        if (sinceChunk >= tuning.chunkBytes()) {
+          sinceChunk = 0;
+          tuning.afterChunk().run();
+        }
+        control.check();
+      }
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + tmp);
+    }
+  }
+}

@@ -90,6 +90,8 @@ public final class FiringBenchmark {
     } finally {
       service.close();
     }
+    // Nothing of the service may keep the benchmark's JVM alive (and firing) after its report.
+    System.exit(0);
   }
 
   private static void create(

@@ -76,7 +76,8 @@ public final class Engine implements AutoCloseable {
     this.url = url;
     this.retention = retention;
     this.timing =
-        new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("timer-clock").factory());
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("timer-clock").daemon().factory());
     this.timing.setRemoveOnCancelPolicy(true);
   }
 

@@ -45,8 +45,10 @@ final class Claims {
       String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
     List<TimerRow> candidates =
         tx.query(
-            "SELECT * FROM timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
-                + " ORDER BY due_at LIMIT "
+            // The lower bound keeps the index scan clear of the NULLs (timers with nothing due),
+            // which H2 sorts first.
+            "SELECT * FROM timers WHERE due_at BETWEEN 0 AND ? AND (lease_until IS NULL OR"
+                + " lease_until < ?) ORDER BY due_at LIMIT "
                 + limit,
             Rows::timer,
             dueBefore,
@@ -83,8 +85,9 @@ final class Claims {
   private List<RunRow> runsOneByOne(Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
     List<RunRow> candidates =
         tx.query(
-            "SELECT * FROM runs WHERE next_check_at <= ? AND (monitor_lease_until IS NULL OR"
-                + " monitor_lease_until < ?) ORDER BY next_check_at LIMIT "
+            // As above: finished runs have no next check and must not be scanned.
+            "SELECT * FROM runs WHERE next_check_at BETWEEN 0 AND ? AND (monitor_lease_until IS"
+                + " NULL OR monitor_lease_until < ?) ORDER BY next_check_at LIMIT "
                 + limit,
             Rows::run,
             dueBefore,

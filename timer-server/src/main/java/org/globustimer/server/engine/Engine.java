@@ -32,6 +32,7 @@ public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final Duration CLAIM_EVERY = Duration.ofMillis(250);
   private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  private static final Duration FORGET_SILENT_NODES = Duration.ofMinutes(10);
   private static final int CLAIM_BATCH = 1_000;
   private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
@@ -148,6 +149,7 @@ public final class Engine implements AutoCloseable {
           .inTransaction(
               tx -> {
                 tx.heartbeat(context.nodeId(), url, startedAt, now);
+                tx.forgetNodesSilentSince(now.minus(FORGET_SILENT_NODES));
                 return null;
               });
       lastHeartbeat = now;

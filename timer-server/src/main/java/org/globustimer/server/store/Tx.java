@@ -305,6 +305,11 @@ public final class Tx {
     }
   }
 
+  /** Forgets nodes silent since {@code cutoff}: stopped or killed ones no longer worth showing. */
+  public int forgetNodesSilentSince(Instant cutoff) {
+    return update("DELETE FROM nodes WHERE heartbeat_at < ?", cutoff);
+  }
+
   public List<NodeRow> nodes() {
     return query(
         "SELECT n.node_id, n.url, n.started_at, n.heartbeat_at, (SELECT COUNT(*) FROM timers t"

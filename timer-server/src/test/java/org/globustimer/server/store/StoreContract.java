@@ -264,6 +264,19 @@ abstract class StoreContract {
   }
 
   @Test
+  void nodesSilentForLongAreForgotten() {
+    store.inTransaction(
+        tx -> {
+          tx.heartbeat("killed", "http://k", T0, T0);
+          tx.heartbeat("alive", "http://a", T0, T0.plusSeconds(600));
+          return tx.forgetNodesSilentSince(T0.plusSeconds(60));
+        });
+    assertThat(store.<List<NodeRow>>inTransaction(Tx::nodes))
+        .extracting(NodeRow::nodeId)
+        .containsExactly("alive");
+  }
+
+  @Test
   void oldResultsAreRemovedButEachTimerKeepsItsNewest() {
     TimerRow row = insert(T0);
     store.inTransaction(

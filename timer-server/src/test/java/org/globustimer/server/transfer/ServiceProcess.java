@@ -14,9 +14,10 @@ import org.globustimer.core.json.Json;
 import org.globustimer.server.testkit.Api;
 
 /**
- * The service as users run it: {@code ServerMain} in a JVM of its own, with {@code HOME} pointing
- * at a directory of the test's, so the local endpoints' {@code /~/} and the roots they may reach
- * are that directory and never the real user's home. Restartable on the same data.
+ * The service as users run it: {@code ServerMain} in a JVM of its own, whose user's home ({@code
+ * HOME} and {@code user.home}) is a directory of the test's, so the local endpoints' {@code /~/}
+ * and the roots they may reach are that directory and never the real user's home. Restartable on
+ * the same data.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Path serviceHome;
   private Process process;
   private String url;
+  private int port;
 
   private ServiceProcess(Path userHome) {
     this.userHome = userHome;
@@ -43,10 +45,11 @@ final class ServiceProcess implements AutoCloseable {
       Files.deleteIfExists(serviceHome.resolve("server.json"));
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
-      command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-cp"));
+      command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Duser.home=" + userHome, "-cp"));
       command.add(System.getProperty("java.class.path"));
       command.add("org.globustimer.server.ServerMain");
-      command.addAll(List.of("--home", serviceHome.toString(), "--port", "0"));
+      // a restart keeps the port: timers hold the built-in provider's URL with the port in it
+      command.addAll(List.of("--home", serviceHome.toString(), "--port", String.valueOf(port)));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -79,6 +82,7 @@ final class ServiceProcess implements AutoCloseable {
     try {
       JsonNode json = Json.mapper().readTree(Files.readString(state));
       url = json.get("url").asText();
+      port = json.get("port").asInt();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

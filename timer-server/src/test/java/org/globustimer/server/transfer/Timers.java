@@ -67,8 +67,12 @@ final class Timers {
 
   /** A v1 timer starting now that calls the built-in provider with {@code transfer}. */
   String createV1(String name, int intervalSeconds, int runs, ObjectNode transfer) {
+    return createV1(name, intervalSeconds, runs, transfer, Instant.now());
+  }
+
+  String createV1(String name, int intervalSeconds, int runs, ObjectNode transfer, Instant start) {
     ObjectNode job = Json.mapper().createObjectNode();
-    job.put("name", name).put("start", Instant.now().toString());
+    job.put("name", name).put("start", start.toString());
     job.put("interval", intervalSeconds).put("callback_url", transferActionUrl());
     job.putObject("callback_body").set("body", transfer);
     job.putObject("stop_after").put("n_runs", runs);

@@ -31,6 +31,7 @@ final class ActionRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
   private static final long FLUSH_MILLIS = 500;
+  private static final long RELEASE_SECONDS = 60;
 
   /** An action this node is running. */
   record Running(
@@ -60,6 +61,7 @@ final class ActionRunner implements AutoCloseable {
     this.parallel = parallel;
     this.tuning = tuning;
     flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flusher.scheduleWithFixedDelay(this::releaseDue, 0, RELEASE_SECONDS, TimeUnit.SECONDS);
   }
 
   void start(ActionRecord record, TransferSpec spec, Instant deadline) {
@@ -145,7 +147,7 @@ final class ActionRunner implements AutoCloseable {
   private void finish(Running r, ActionStatus status, String code, String description) {
     r.ledger().discard();
     store.finish(
-        r.record().actionId(),
+        r.record(),
         status,
         details(r, status, code, description),
         TaskDetails.displayStatus(status, code),
@@ -163,6 +165,14 @@ final class ActionRunner implements AutoCloseable {
     r.ledger().discard();
     r.progress().event("CANCELED", "the transfer was canceled", null, true);
     return details(r, ActionStatus.FAILED, "CANCELED", "the transfer was canceled");
+  }
+
+  private void releaseDue() {
+    try {
+      store.releaseDue(clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn("cannot release finished transfers", e);
+    }
   }
 
   private void flush() {

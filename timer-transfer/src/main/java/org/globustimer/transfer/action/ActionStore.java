@@ -53,14 +53,17 @@ final class ActionStore {
         requestId);
   }
 
-  Optional<ActionRecord> find(String owner, String actionId) {
+  /** An action not yet released, by hand or because its release time has come. */
+  Optional<ActionRecord> find(String owner, String actionId, Instant now) {
     return db.one(
         "select "
             + COLUMNS
-            + " from transfer_actions where owner = ? and action_id = ? and released = false",
+            + " from transfer_actions where owner = ? and action_id = ? and released = false"
+            + " and (release_at is null or release_at > ?)",
         ActionStore::map,
         owner,
-        actionId);
+        actionId,
+        now);
   }
 
   List<ActionRecord> unfinished() {
@@ -80,16 +83,18 @@ final class ActionStore {
 
   /** Moves an unfinished action to a final state; false when it was already final. */
   boolean finish(
-      String actionId, ActionStatus status, ObjectNode details, String displayStatus, Instant at) {
+      ActionRecord a, ActionStatus status, ObjectNode details, String displayStatus, Instant at) {
+    String actionId = a.actionId();
     boolean changed =
         db.update(
                 "update transfer_actions set status = ?, details = ?, display_status = ?,"
-                    + " completion_time = ? where action_id = ? and "
+                    + " completion_time = ?, release_at = ? where action_id = ? and "
                     + UNFINISHED,
                 status.name(),
                 details.toString(),
                 displayStatus,
                 at,
+                ReleaseAfter.at(a.releaseAfter(), at),
                 actionId)
             > 0;
     if (changed) {
@@ -103,6 +108,13 @@ final class ActionStore {
             "update transfer_actions set released = true where action_id = ? and status in ('SUCCEEDED', 'FAILED')",
             actionId)
         > 0;
+  }
+
+  /** Removes finished actions whose release time has come; answers how many. */
+  int releaseDue(Instant now) {
+    return db.update(
+        "delete from transfer_actions where release_at <= ? and status in ('SUCCEEDED', 'FAILED')",
+        now);
   }
 
   StoredLedger ledger(String actionId) {

@@ -21,8 +21,6 @@ import org.globustimer.transfer.endpoint.Endpoints;
 /** The transfer action provider, answering as the Action Provider API does. */
 public final class TransferProvider implements ActionProvider, AutoCloseable {
 
-  private static final String DEFAULT_RELEASE_AFTER = "P30D";
-
   private final ActionStore store;
   private final ActionRunner runner;
   private final Clock clock;
@@ -42,7 +40,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
         runner.start(a, spec, deadline(a.request(), spec));
       } catch (TransferException e) {
         store.finish(
-            a.actionId(),
+            a,
             ActionStatus.FAILED,
             a.details().put("code", e.code()).put("description", e.getMessage()),
             "Failed: " + e.code(),
@@ -71,6 +69,9 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
       }
       Instant deadline = deadline(request, spec);
       String releaseAfter = optionalText(request, "release_after");
+      if (releaseAfter != null) {
+        ReleaseAfter.parse(releaseAfter);
+      }
       Instant now = clock.instant();
       String id = UUID.randomUUID().toString();
       ActionRecord record =
@@ -87,7 +88,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
               "Queued",
               now,
               null,
-              releaseAfter == null ? DEFAULT_RELEASE_AFTER : releaseAfter,
+              releaseAfter == null ? ReleaseAfter.DEFAULT : releaseAfter,
               false);
       if (!store.insert(record)) {
         return reply(200, store.byRequest(owner, requestId).orElseThrow());
@@ -125,8 +126,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
               "the action is already " + a.status() + "; nothing to cancel"));
     }
     runner.cancel(actionId);
-    store.finish(
-        actionId, ActionStatus.FAILED, runner.canceledDetails(a), "Canceled", clock.instant());
+    store.finish(a, ActionStatus.FAILED, runner.canceledDetails(a), "Canceled", clock.instant());
     return status(owner, actionId);
   }
 
@@ -150,7 +150,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
     if (!Endpoints.isUuid(actionId)) {
       return Optional.empty();
     }
-    return store.find(owner, actionId);
+    return store.find(owner, actionId, clock.instant());
   }
 
   private ActionReply reply(int status, ActionRecord a) {

@@ -2,8 +2,12 @@ package org.globustimer.transfer.copy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.IoErrors;
 import org.globustimer.transfer.endpoint.Storage;
@@ -13,6 +17,8 @@ final class Checksums {
 
   private static final int MAX_BUFFER = 64 * 1024;
   private static final int MIN_BUFFER = 4 * 1024;
+  private static final ThreadLocal<MessageDigest> DIGESTS =
+      ThreadLocal.withInitial(Checksums::digest);
 
   private Checksums() {}
 
@@ -26,19 +32,49 @@ final class Checksums {
 
   /** {@code sizeHint} (the expected length) keeps buffers small for the many small files. */
   static byte[] of(Storage storage, String rel, long sizeHint, Progress progress, Control control) {
-    MessageDigest md = digest();
+    MessageDigest md = DIGESTS.get();
+    md.reset();
+    int size = (int) Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER);
+    Optional<Path> local = storage.localPath(rel);
+    try {
+      if (local.isPresent()) {
+        hashChannel(local.get(), md, size, progress, control);
+      } else {
+        hashStream(storage, rel, md, size, progress, control);
+      }
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+    return md.digest();
+  }
+
+  private static void hashChannel(
+      Path file, MessageDigest md, int size, Progress progress, Control control)
+      throws IOException {
+    try (FileChannel in = FileChannel.open(file)) {
+      ByteBuffer buf = ByteBuffer.allocate(size);
+      while (in.read(buf) > 0) {
+        buf.flip();
+        progress.bytesChecksummed.addAndGet(buf.remaining());
+        md.update(buf);
+        buf.clear();
+        control.check();
+      }
+    }
+  }
+
+  private static void hashStream(
+      Storage storage, String rel, MessageDigest md, int size, Progress progress, Control control)
+      throws IOException {
     try (InputStream in = storage.openRead(rel)) {
-      byte[] buf = new byte[(int) Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER)];
+      byte[] buf = new byte[size];
       int n;
       while ((n = in.read(buf)) > 0) {
         md.update(buf, 0, n);
         progress.bytesChecksummed.addAndGet(n);
         control.check();
       }
-    } catch (IOException e) {
-      throw IoErrors.map(e, "/" + rel);
     }
-    return md.digest();
   }
 
   /** The checksum of a source file; failures count as source errors. */

@@ -252,6 +252,17 @@ final class JobsApi {
           Long currentSlot = s.pendingSlot() != null ? s.pendingSlot() : s.activeSlot();
           RunRow current =
               currentSlot == null ? null : tx.findRun(timer.id(), currentSlot).orElse(null);
+          if (current == null && s.pendingSlot() != null) {
+            // Submitted a moment ago: its run is recorded with the provider's answer.
+            current =
+                RunRow.submitting(
+                    timer.id(),
+                    s.pendingSlot(),
+                    Instant.ofEpochMilli(s.pendingSlot()),
+                    null,
+                    s.lastRanAt() == null ? clock.instant() : s.lastRanAt(),
+                    null);
+          }
           return JobDocuments.job(fresh, runs, pageNext, current, clock.instant());
         });
   }

@@ -79,46 +79,40 @@ final class Firing {
           : new Outcome.Done(timer);
     }
     if (s.pendingSlot() != null) {
+      long slot = s.pendingSlot();
       RunRow pending =
-          context.store().inTransaction(tx -> tx.findRun(timer.id(), s.pendingSlot())).orElse(null);
-      if (pending != null && !pending.state().isFinal()) {
+          context
+              .store()
+              .inTransaction(tx -> tx.findRun(timer.id(), slot))
+              .orElseGet(() -> newRun(timer, slot, now));
+      if (!pending.state().isFinal()) {
         return new Outcome.Submit(timer, pending);
       }
-      return write(timer, Schedules.submissionSettled(s, s.pendingSlot(), false, false));
+      return write(timer, Schedules.submissionSettled(s, slot, false, false));
     }
     if (s.activeSlot() != null) {
       return write(timer, Schedules.skipped(timer.definition(), s, now));
     }
     long slot = s.nextSlot();
-    RunRow run =
-        RunRow.submitting(
-            timer.id(),
-            slot,
-            Instant.ofEpochMilli(slot),
-            RequestIds.of(timer.id(), slot),
-            now,
-            now.plus(Schedules.retryWindow(timer.definition())));
+    // Only the timer is written before the call: its pending slot is what a crash leaves behind,
+    // and whoever holds the timer next submits that tick again with the same request id. The run
+    // row is written once, with the provider's answer.
     TimerState fired = withClaim(Schedules.fired(timer.definition(), s, slot, now), now);
-    Boolean inserted =
-        context
-            .writer()
-            .run(
-                tx -> {
-                  if (!tx.updateState(timer.id(), s.version(), fired)) {
-                    return null;
-                  }
-                  return tx.insertRun(run);
-                });
-    if (inserted == null) {
+    boolean written = context.writer().run(tx -> tx.updateState(timer.id(), s.version(), fired));
+    if (!written) {
       return new Outcome.Changed();
     }
-    TimerRow firedRow = timer.with(bumped(fired));
-    if (inserted) {
-      return new Outcome.Submit(firedRow, run);
-    }
-    RunRow existing =
-        context.store().inTransaction(tx -> tx.findRun(timer.id(), slot)).orElseThrow();
-    return new Outcome.Submit(firedRow, existing);
+    return new Outcome.Submit(timer.with(bumped(fired)), newRun(timer, slot, now));
+  }
+
+  private RunRow newRun(TimerRow timer, long slot, Instant now) {
+    return RunRow.submitting(
+        timer.id(),
+        slot,
+        Instant.ofEpochMilli(slot),
+        RequestIds.of(timer.id(), slot),
+        now,
+        now.plus(Schedules.retryWindow(timer.definition())));
   }
 
   /** Writes a state change that needs no submission, keeping or releasing the claim. */
@@ -153,7 +147,9 @@ final class Firing {
               .writer()
               .run(
                   tx -> {
-                    tx.updateRun(recorded);
+                    if (!tx.insertRun(recorded)) {
+                      tx.updateRun(recorded);
+                    }
                     return tx.updateState(base.id(), base.state().version(), next);
                   });
       if (written) {

@@ -40,18 +40,23 @@ class SftpTransferTest {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
     gen.initialize(2048);
     userKey = gen.generateKeyPair();
-    sshd = SshServer.setUpDefaultServer();
-    sshd.setHost("127.0.0.1");
-    sshd.setPort(0);
-    sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(tmp.resolve("hostkey.ser")));
-    sshd.setPasswordAuthenticator(
+    sshd = server(tmp.resolve("hostkey.ser"), 0);
+  }
+
+  private SshServer server(Path hostKey, int port) throws java.io.IOException {
+    SshServer server = SshServer.setUpDefaultServer();
+    server.setHost("127.0.0.1");
+    server.setPort(port);
+    server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
+    server.setPasswordAuthenticator(
         (user, password, session) -> user.equals("tester") && password.equals("pw"));
-    sshd.setPublickeyAuthenticator(
+    server.setPublickeyAuthenticator(
         (user, key, session) ->
             user.equals("keyed") && KeyUtils.compareKeys(key, userKey.getPublic()));
-    sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-    sshd.setFileSystemFactory(new VirtualFileSystemFactory(remote));
-    sshd.start();
+    server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+    server.setFileSystemFactory(new VirtualFileSystemFactory(remote));
+    server.start();
+    return server;
   }
 
   @AfterEach
@@ -84,6 +89,27 @@ class SftpTransferTest {
   ObjectNode transfer(String src, String srcPath, String dst, String dstPath, boolean recursive) {
     ObjectNode body = Harness.transfer(srcPath, dstPath, recursive);
     return body.put("source_endpoint_id", src).put("destination_endpoint_id", dst);
+  }
+
+  @Test
+  void theServersKeyIsPinnedAtFirstUseAndAChangedKeyIsRefused() throws Exception {
+    String sftp = passwordEndpoint();
+    Files.writeString(h.home.resolve("f.txt"), "f");
+    JsonNode first = h.runToEnd(transfer(Harness.SEED_A, "/~/f.txt", sftp, "/f.txt", false));
+    assertThat(first.get("status").asText()).as("%s", first).isEqualTo("SUCCEEDED");
+    String pinned =
+        h.get("/endpoints/" + sftp, "alice").json().get("host_key_fingerprint").asText();
+    assertThat(pinned).startsWith("SHA256:");
+
+    int port = sshd.getPort();
+    sshd.stop(true);
+    sshd = server(tmp.resolve("other-hostkey.ser"), port);
+    JsonNode refused = h.runToEnd(transfer(Harness.SEED_A, "/~/f.txt", sftp, "/g.txt", false));
+
+    assertThat(refused.get("status").asText()).isEqualTo("FAILED");
+    assertThat(refused.get("details").get("code").asText()).isEqualTo("HOST_KEY_CHANGED");
+    assertThat(refused.get("details").get("description").asText()).contains(pinned);
+    assertThat(remote.resolve("g.txt")).doesNotExist();
   }
 
   @Test

@@ -66,7 +66,8 @@ final class EndpointRequest {
           null,
           null,
           null,
-          clock.instant());
+          clock.instant(),
+          null);
     } catch (IOException e) {
       throw TransferException.validation("root: cannot be resolved: " + root);
     }
@@ -116,7 +117,8 @@ final class EndpointRequest {
         port,
         username,
         cipher.encrypt(secret.toString()),
-        clock.instant());
+        clock.instant(),
+        null);
   }
 
   private static String text(JsonNode body, String field, boolean required) {

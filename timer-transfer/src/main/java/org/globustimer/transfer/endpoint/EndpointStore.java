@@ -10,7 +10,7 @@ import org.globustimer.transfer.db.Db;
 public final class EndpointStore {
 
   private static final String COLUMNS =
-      "id, owner, display_name, type, root, host, port, username, secret, created_at";
+      "id, owner, display_name, type, root, host, port, username, secret, created_at, host_key";
 
   private final Db db;
 
@@ -21,7 +21,7 @@ public final class EndpointStore {
   /** Inserts; answers false when the owner already has an endpoint with this id. */
   public boolean insert(Endpoint e) {
     return db.insertIfAbsent(
-        "insert into transfer_endpoints (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?)",
+        "insert into transfer_endpoints (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?)",
         e.id(),
         e.owner(),
         e.displayName(),
@@ -31,7 +31,8 @@ public final class EndpointStore {
         e.port(),
         e.username(),
         e.secret(),
-        e.createdAt());
+        e.createdAt(),
+        e.hostKey());
   }
 
   public Optional<Endpoint> find(String owner, String id) {
@@ -47,6 +48,15 @@ public final class EndpointStore {
         "select " + COLUMNS + " from transfer_endpoints where owner = ? order by created_at, id",
         EndpointStore::map,
         owner);
+  }
+
+  /** Pins an sftp server's key fingerprint unless one is pinned already. */
+  public void pinHostKey(String owner, String id, String fingerprint) {
+    db.update(
+        "update transfer_endpoints set host_key = ? where owner = ? and id = ? and host_key is null",
+        fingerprint,
+        owner,
+        id);
   }
 
   public boolean delete(String owner, String id) {
@@ -65,6 +75,7 @@ public final class EndpointStore {
         port == null ? null : port.intValue(),
         rs.getString("username"),
         rs.getString("secret"),
-        Db.instant(rs, "created_at"));
+        Db.instant(rs, "created_at"),
+        rs.getString("host_key"));
   }
 }

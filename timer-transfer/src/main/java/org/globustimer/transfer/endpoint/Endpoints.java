@@ -46,7 +46,17 @@ public final class Endpoints {
   private void insertLocal(String owner, String id, String name) {
     store.insert(
         new Endpoint(
-            id, owner, name, Endpoint.Kind.LOCAL, "/", null, null, null, null, clock.instant()));
+            id,
+            owner,
+            name,
+            Endpoint.Kind.LOCAL,
+            "/",
+            null,
+            null,
+            null,
+            null,
+            clock.instant(),
+            null));
   }
 
   public Endpoint require(String owner, String id) {
@@ -93,7 +103,7 @@ public final class Endpoints {
   public ObjectNode ls(String owner, String id, String path) {
     Endpoint e = require(owner, id);
     String shown = path == null || path.isBlank() ? "/~/" : path;
-    try (Storage storage = storages.open(e)) {
+    try (Storage storage = open(e)) {
       String rel = UserPaths.toRel(shown, storage.homeRel());
       storage.ensureInside(rel);
       Entry dir = storage.stat(rel, true);
@@ -119,8 +129,9 @@ public final class Endpoints {
     }
   }
 
+  /** Opens the endpoint's storage; an sftp server's key is pinned at the first connection. */
   public Storage open(Endpoint e) {
-    return storages.open(e);
+    return storages.open(e, key -> store.pinHostKey(e.owner(), e.id(), key));
   }
 
   static ObjectNode document(Endpoint e) {
@@ -136,6 +147,7 @@ public final class Endpoints {
       d.put("port", e.port());
     }
     d.put("username", e.username());
+    d.put("host_key_fingerprint", e.hostKey());
     d.put(
         "created_at",
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(

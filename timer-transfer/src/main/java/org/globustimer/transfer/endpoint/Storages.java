@@ -9,10 +9,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -41,21 +42,31 @@ public final class Storages implements AutoCloseable {
     return allowedRoots;
   }
 
-  public Storage open(Endpoint e) {
+  /** {@code pin} receives an sftp server's key fingerprint when the endpoint had none pinned. */
+  public Storage open(Endpoint e, Consumer<String> pin) {
     return switch (e.kind()) {
       case LOCAL -> new PosixStorage(Path.of("/"), localHome, allowedRoots);
       case POSIX ->
           new PosixStorage(Path.of(e.root()), Path.of(e.root()), List.of(Path.of(e.root())));
-      case SFTP -> openSftp(e);
+      case SFTP -> openSftp(e, pin);
     };
   }
 
-  private Storage openSftp(Endpoint e) {
+  private Storage openSftp(Endpoint e, Consumer<String> pin) {
     String where = e.username() + "@" + e.host() + ":" + e.port();
+    HostKeyCheck check = new HostKeyCheck(e.hostKey());
     ClientSession session = null;
     try {
       session =
-          client().connect(e.username(), e.host(), e.port()).verify(CONNECT_TIMEOUT).getSession();
+          client()
+              .connect(
+                  e.username(),
+                  e.host(),
+                  e.port(),
+                  AttributeRepository.ofKeyValuePair(HostKeyCheck.KEY, check),
+                  null)
+              .verify(CONNECT_TIMEOUT)
+              .getSession();
       JsonNode secret = Json.mapper().readTree(cipher.decrypt(e.secret()));
       if (secret.hasNonNull("password")) {
         session.addPasswordIdentity(secret.get("password").asText());
@@ -66,6 +77,9 @@ public final class Storages implements AutoCloseable {
         }
       }
       session.auth().verify(CONNECT_TIMEOUT);
+      if (check.pinned() == null && check.presented() != null) {
+        pin.accept(check.presented());
+      }
       SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
       return new SftpStorage(session, sftp, e.root());
     } catch (IOException | RuntimeException ex) {
@@ -74,6 +88,19 @@ public final class Storages implements AutoCloseable {
       }
       if (ex instanceof TransferException te) {
         throw te;
+      }
+      if (check.refused()) {
+        throw new TransferException(
+            "HOST_KEY_CHANGED",
+            502,
+            "the host key of sftp endpoint "
+                + where
+                + " changed: pinned "
+                + check.pinned()
+                + ", presented "
+                + check.presented()
+                + "; if the server's key really changed, create the endpoint again",
+            ex);
       }
       throw new TransferException(
           "ENDPOINT_ERROR", 502, "cannot open sftp endpoint " + where + ": " + reason(ex), ex);
@@ -115,9 +142,15 @@ public final class Storages implements AutoCloseable {
       synchronized (this) {
         if (ssh == null) {
           c = SshClient.setUpDefaultClient();
-          // Hosts are trusted on the endpoint's own say-so; see
+          // Trust on first use, pinned per endpoint; see
           // docs/decisions/transfer-endpoints-and-credentials.md.
-          c.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+          c.setServerKeyVerifier(
+              (session, remote, key) -> {
+                AttributeRepository context = session.getConnectionContext();
+                HostKeyCheck check =
+                    context == null ? null : context.getAttribute(HostKeyCheck.KEY);
+                return check != null && check.accept(key);
+              });
           c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
           c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
           c.start();

@@ -4,9 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.IoErrors;
@@ -14,16 +11,13 @@ import org.globustimer.transfer.endpoint.Storage;
 import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
- * Runs one transfer task: walks each item's source, keeps at most {@code parallel} large file
- * copies in flight (or {@value #SMALL_PER_LARGE} times as many small ones, whose time goes to
- * opening, flushing and renaming rather than to bandwidth), and applies filters, symlink handling
- * and destination clean-up on the way.
+ * Runs one transfer task: walks each item's source, settles what metadata can settle on the way,
+ * hands the rest to {@link CopySlots}, and applies filters, symlink handling and destination
+ * clean-up as it goes.
  */
 public final class TransferJob {
 
   private static final int MAX_DEPTH = 256;
-  static final int SMALL_PER_LARGE = 8;
-  private static final long SMALL_FILE = 1 << 20;
   private static final Set<String> SKIPPABLE =
       Set.of("FILE_NOT_FOUND", "PERMISSION_DENIED", "PATH_OUTSIDE_ENDPOINT");
 
@@ -33,10 +27,7 @@ public final class TransferJob {
   private final Progress progress;
   private final Control control;
   private final FileCopier copier;
-  private final ExecutorService executor;
-  private final int slots;
-  private final Semaphore permits;
-  private final AtomicReference<TransferException> failure = new AtomicReference<>();
+  private final CopySlots slots;
 
   public TransferJob(
       TransferSpec spec,
@@ -55,9 +46,7 @@ public final class TransferJob {
     this.progress = progress;
     this.control = control;
     this.copier = new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag);
-    this.executor = executor;
-    this.slots = Math.max(1, parallel) * SMALL_PER_LARGE;
-    this.permits = new Semaphore(slots);
+    this.slots = new CopySlots(executor, parallel);
   }
 
   public void run() {
@@ -66,15 +55,14 @@ public final class TransferJob {
         runItem(item);
       }
     } finally {
-      permits.acquireUninterruptibly(slots);
-      permits.release(slots);
+      slots.awaitAll();
     }
-    checkFailed();
+    slots.checkFailed();
   }
 
   private void runItem(TransferSpec.Item item) {
     control.check();
-    checkFailed();
+    slots.checkFailed();
     String srcRel = UserPaths.toRel(item.sourcePath(), src.homeRel());
     String dstRel = UserPaths.toRel(item.destinationPath(), dst.homeRel());
     src.ensureInside(srcRel);
@@ -120,7 +108,7 @@ public final class TransferJob {
 
   private void copyTree(String srcDir, String dstDir, int depth, Set<String> ancestors) {
     control.check();
-    checkFailed();
+    slots.checkFailed();
     if (depth > MAX_DEPTH) {
       throw new TransferException("TOO_DEEP", 400, "directory tree deeper than " + MAX_DEPTH);
     }
@@ -222,42 +210,20 @@ public final class TransferJob {
   }
 
   private void submit(String srcRel, Entry s, String dstRel) {
-    checkFailed();
+    slots.checkFailed();
     FileCopier.Planned planned = copier.plan(srcRel, s, dstRel);
     if (planned == null) {
       return;
     }
-    int weight = s.size() < SMALL_FILE ? 1 : SMALL_PER_LARGE;
-    try {
-      permits.acquire(weight);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
-    }
-    try {
-      executor.execute(() -> copyFile(planned, weight));
-    } catch (RejectedExecutionException e) {
-      permits.release(weight);
-      throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
-    }
+    slots.submit(s.size(), () -> copyFile(planned));
   }
 
-  private void copyFile(FileCopier.Planned planned, int weight) {
+  private void copyFile(FileCopier.Planned planned) {
     try {
-      if (failure.get() == null) {
-        copier.copy(planned);
-      }
+      copier.copy(planned);
     } catch (TransferException e) {
-      try {
-        skipOrThrow(e, "/" + planned.srcRel());
-        progress.filesSkipped.incrementAndGet();
-      } catch (TransferException fatal) {
-        failure.compareAndSet(null, fatal);
-      }
-    } catch (RuntimeException e) {
-      failure.compareAndSet(null, TransferException.internal("copy failed: " + e, e));
-    } finally {
-      permits.release(weight);
+      skipOrThrow(e, "/" + planned.srcRel());
+      progress.filesSkipped.incrementAndGet();
     }
   }
 
@@ -267,12 +233,5 @@ public final class TransferJob {
       return;
     }
     throw e;
-  }
-
-  private void checkFailed() {
-    TransferException e = failure.get();
-    if (e != null) {
-      throw e;
-    }
   }
 }

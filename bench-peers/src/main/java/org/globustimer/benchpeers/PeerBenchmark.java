@@ -24,8 +24,18 @@ public final class PeerBenchmark {
 
   private PeerBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> o = options(args);
+  public static void main(String[] args) {
+    try {
+      runAll(options(args));
+      System.exit(0);
+    } catch (Exception e) {
+      // The schedulers' own threads would keep the JVM alive after a failed run.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void runAll(Map<String, String> o) throws Exception {
     Postgres postgres = new Postgres(o.get("pg-url"), o.get("pg-user"), o.get("pg-password"));
     int interval = Integer.parseInt(o.get("interval"));
     Timing timing =
@@ -48,7 +58,6 @@ public final class PeerBenchmark {
     System.out.println();
     System.out.println(Result.header());
     results.forEach(result -> System.out.println(result.row()));
-    System.exit(0);
   }
 
   record Timing(int seconds, int warmup, int grace) {}

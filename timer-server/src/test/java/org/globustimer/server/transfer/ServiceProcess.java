@@ -50,6 +50,8 @@ final class ServiceProcess implements AutoCloseable {
       command.add("org.globustimer.server.ServerMain");
       // a restart keeps the port: timers hold the built-in provider's URL with the port in it
       command.addAll(List.of("--home", serviceHome.toString(), "--port", String.valueOf(port)));
+      // a restarted process is a new node: short leases let it take over a killed one's timers
+      command.addAll(List.of("--lease-seconds", "5"));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)

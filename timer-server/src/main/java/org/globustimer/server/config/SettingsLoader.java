@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Reads settings from, in rising precedence: defaults, {@code config.properties} in the home,
@@ -89,11 +88,11 @@ public final class SettingsLoader {
       databaseUrl =
           "jdbc:h2:file:"
               + home.resolve("db").resolve("timers").toAbsolutePath()
-              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64";
+              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
     }
     String nodeId = v.get("node_id");
     if (nodeId.isBlank()) {
-      nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+      nodeId = NodeIds.keptIn(home);
     }
     Settings settings =
         new Settings(

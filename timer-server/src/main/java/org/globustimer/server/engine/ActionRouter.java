@@ -16,6 +16,8 @@ import org.globustimer.server.auth.ActionUrls;
 public final class ActionRouter {
 
   private final ActionProvider builtInTransfer;
+  private static final String BUILT_IN_PATH = "/transfer/transfer";
+
   private final List<String> builtInBases;
   private final List<String> allowedUrls;
 
@@ -53,8 +55,7 @@ public final class ActionRouter {
   }
 
   public ActionProvider providerFor(String callbackUrl) {
-    String base = baseOf(callbackUrl);
-    if (builtInTransfer != null && builtInBases.contains(base)) {
+    if (isBuiltIn(callbackUrl)) {
       return builtInTransfer;
     }
     if (!ActionUrls.allowed(allowedUrls, callbackUrl)) {
@@ -63,11 +64,23 @@ public final class ActionRouter {
       return new RefusedUrl(callbackUrl);
     }
     int shard = Math.floorMod(nextClient.getAndIncrement(), clients.length);
-    return new HttpActionProvider(clients[shard], permits[shard], base);
+    return new HttpActionProvider(clients[shard], permits[shard], baseOf(callbackUrl));
   }
 
+  /**
+   * The built-in provider's own run URLs, on loopback at any port (a timer keeps the URL it was
+   * created with, and the service may come back on another port), and the configured aliases.
+   */
   public boolean isBuiltIn(String callbackUrl) {
-    return builtInTransfer != null && builtInBases.contains(baseOf(callbackUrl));
+    if (builtInTransfer == null) {
+      return false;
+    }
+    String base = baseOf(callbackUrl);
+    if (builtInBases.contains(base)) {
+      return true;
+    }
+    URI uri = URI.create(base);
+    return "127.0.0.1".equals(uri.getHost()) && BUILT_IN_PATH.equals(uri.getRawPath());
   }
 
   /** The action's base: the run URL without its last {@code /run} (or {@code /actions}). */

@@ -85,6 +85,19 @@ public final class Engine implements AutoCloseable {
   public void start() {
     running = true;
     startedAt = context.clock().instant();
+    try {
+      // Claims still marked with this node's id were left by its previous run, which stopped
+      // without giving them back: take them back now rather than after their leases.
+      context
+          .store()
+          .inTransaction(
+              tx -> {
+                tx.releaseClaims(context.nodeId());
+                return null;
+              });
+    } catch (StoreException e) {
+      log.warn("could not take back this node's earlier claims; they expire with their leases");
+    }
     claimLoop = Thread.ofPlatform().name("timer-claims").daemon().start(this::claimUntilStopped);
   }
 

@@ -90,11 +90,14 @@ final class Fields {
     if (text == null) {
       return null;
     }
+    // Instants are kept to the millisecond; rounding here keeps answers and ticks consistent.
     try {
-      return Times.parseIso(text);
+      return Times.parseIso(text).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     } catch (IllegalArgumentException withoutOffset) {
       try {
-        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(text)
+            .toInstant(ZoneOffset.UTC)
+            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       } catch (DateTimeParseException e) {
         problem(name, "'" + text + "' is not an ISO 8601 time such as 2030-01-01T12:00:00+00:00");
         return null;

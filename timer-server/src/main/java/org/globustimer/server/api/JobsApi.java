@@ -65,7 +65,7 @@ final class JobsApi {
   }
 
   private TimerRow create(Context ctx, TimerDefinition definition) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     TimerRow timer =
         new TimerRow(
             UUID.randomUUID(),
@@ -73,7 +73,7 @@ final class JobsApi {
             now,
             definition,
             Schedules.initial(definition, now));
-    store.inTransaction(
+    store.inDurableTransaction(
         tx -> {
           tx.insertTimer(timer);
           return null;
@@ -214,7 +214,7 @@ final class JobsApi {
     String owner = Auth.owner(ctx);
     for (int attempt = 0; attempt < 20; attempt++) {
       TimerRow result =
-          store.inTransaction(
+          store.inDurableTransaction(
               tx -> {
                 TimerRow timer = tx.findTimer(owner, id).orElseThrow(() -> unknown(id));
                 TimerRow edited = edit.apply(timer);

@@ -88,7 +88,7 @@ public final class SettingsLoader {
       databaseUrl =
           "jdbc:h2:file:"
               + home.resolve("db").resolve("timers").toAbsolutePath()
-              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64";
     }
     String nodeId = v.get("node_id");
     if (nodeId.isBlank()) {

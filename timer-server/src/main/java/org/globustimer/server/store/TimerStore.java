@@ -60,12 +60,7 @@ public final class TimerStore implements AutoCloseable {
   public <T> T inDurableTransaction(Function<Tx, T> work) {
     T result = inTransaction(work);
     if (dialect instanceof Dialect.H2) {
-      try (Connection connection = dataSource.getConnection();
-          var statement = connection.createStatement()) {
-        statement.execute("CHECKPOINT");
-      } catch (SQLException e) {
-        throw new StoreException("could not write the change to disk", e);
-      }
+      H2WriteOut.now(dataSource);
     }
     return result;
   }

@@ -116,37 +116,29 @@ public final class Tx {
 
   /** Writes the engine's state of a timer if nobody changed it since {@code expectedVersion}. */
   public boolean updateState(UUID id, long expectedVersion, TimerState s) {
-    return update(
-            "UPDATE timers SET " + TIMER_STATE_SET + " WHERE id = ? AND version = ?",
-            s.status(),
-            s.inactiveCause(),
-            s.inactiveDetail(),
-            s.nextSlot(),
-            s.nextRunAt(),
-            s.pendingSlot(),
-            s.activeSlot(),
-            s.dueAt(),
-            s.runs(),
-            s.errors(),
-            s.skipped(),
-            s.lastRanAt(),
-            s.claimedBy(),
-            s.leaseUntil(),
-            id,
-            expectedVersion)
-        == 1;
+    return updateTimer("", List.of(), id, expectedVersion, s);
   }
 
+  /** Writes what an update may change of the definition, with the state re-planned for it. */
   public boolean updateDefinitionAndState(
       UUID id, long expectedVersion, TimerDefinition d, TimerState s) {
-    return update(
-            "UPDATE timers SET name = ?, interval_ms = ?, end_at = ?, end_runs = ?, "
-                + TIMER_STATE_SET
-                + " WHERE id = ? AND version = ?",
-            d.name(),
-            d.interval(),
-            d.endAt(),
-            d.endRuns(),
+    return updateTimer(
+        "name = ?, interval_ms = ?, end_at = ?, end_runs = ?, ",
+        java.util.Arrays.asList(d.name(), d.interval(), d.endAt(), d.endRuns()),
+        id,
+        expectedVersion,
+        s);
+  }
+
+  private boolean updateTimer(
+      String definitionSet,
+      List<Object> definitionArgs,
+      UUID id,
+      long expectedVersion,
+      TimerState s) {
+    List<Object> args = new ArrayList<>(definitionArgs);
+    args.addAll(
+        java.util.Arrays.asList(
             s.status(),
             s.inactiveCause(),
             s.inactiveDetail(),
@@ -162,7 +154,13 @@ public final class Tx {
             s.claimedBy(),
             s.leaseUntil(),
             id,
-            expectedVersion)
+            expectedVersion));
+    return update(
+            "UPDATE timers SET "
+                + definitionSet
+                + TIMER_STATE_SET
+                + " WHERE id = ? AND version = ?",
+            args.toArray())
         == 1;
   }
 

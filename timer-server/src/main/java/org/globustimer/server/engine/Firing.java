@@ -264,8 +264,13 @@ final class Firing {
     return request;
   }
 
+  /**
+   * Backoff with jitter from about 0.1 s, doubling: short intervals allow retries only within half
+   * the interval, and the commonest transient failure (a kept-alive connection the provider had
+   * closed) is cured by trying again at once.
+   */
   static Duration backoff(int attempts) {
-    long base = Math.min(60_000L, 500L * (1L << Math.min(attempts, 10)));
+    long base = Math.min(60_000L, 100L * (1L << Math.min(attempts, 12)));
     return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
   }
 

@@ -137,11 +137,13 @@ final class Firing {
                     .providerFor(timer.definition().callbackUrl())
                     .run(timer.owner(), request));
     Instant now = context.clock().instant();
-    RunRow recorded = recorded(timer, run, answer, now);
+    // One draw of the jittered backoff decides both whether to retry and when.
+    Instant retryAt = now.plus(backoff(run.attempts()));
+    RunRow recorded = recorded(timer, run, answer, now, retryAt);
     TimerRow current = timer;
     for (int attempt = 0; attempt < ATTEMPTS && current != null; attempt++) {
       TimerRow base = current;
-      TimerState next = withClaim(afterAnswer(base.state(), run, recorded, answer), now);
+      TimerState next = withClaim(afterAnswer(base.state(), run, recorded, answer, retryAt), now);
       boolean written =
           context
               .writer()
@@ -161,7 +163,7 @@ final class Firing {
     return null;
   }
 
-  private RunRow recorded(TimerRow timer, RunRow run, Answer answer, Instant now) {
+  private RunRow recorded(TimerRow timer, RunRow run, Answer answer, Instant now, Instant retryAt) {
     return switch (answer) {
       case Answer.Reported reported -> {
         boolean running = reported.state().inProgressAtProvider();
@@ -175,7 +177,7 @@ final class Firing {
             running ? now.plus(context.firstCheckDelay(timer)) : null);
       }
       case Answer.Transient failed -> {
-        boolean giveUp = giveUp(run, now);
+        boolean giveUp = run.retryUntil() == null || retryAt.isAfter(run.retryUntil());
         yield run.submitted(
             giveUp ? RunState.FAILED : RunState.RETRYING,
             failed.httpStatus() == null ? 0 : failed.httpStatus(),
@@ -197,7 +199,8 @@ final class Firing {
     };
   }
 
-  private TimerState afterAnswer(TimerState s, RunRow run, RunRow recorded, Answer answer) {
+  private TimerState afterAnswer(
+      TimerState s, RunRow run, RunRow recorded, Answer answer, Instant retryAt) {
     return switch (answer) {
       case Answer.Reported reported ->
           Schedules.submissionSettled(
@@ -208,7 +211,7 @@ final class Firing {
       case Answer.Transient failed ->
           recorded.state() == RunState.FAILED
               ? Schedules.submissionSettled(s, run.slot(), false, true)
-              : Schedules.retryAt(s, context.clock().instant().plus(backoff(run.attempts())));
+              : Schedules.retryAt(s, retryAt);
       case Answer.Refused refused -> {
         TimerState settled = Schedules.submissionSettled(s, run.slot(), false, true);
         yield refused.credentials() && settled.status().isScheduled()
@@ -216,10 +219,6 @@ final class Firing {
             : settled;
       }
     };
-  }
-
-  private boolean giveUp(RunRow run, Instant now) {
-    return run.retryUntil() == null || now.plus(backoff(run.attempts())).isAfter(run.retryUntil());
   }
 
   /** Keeps the claim (renewing its lease) when the timer is due again within the horizon. */

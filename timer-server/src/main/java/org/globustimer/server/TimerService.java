@@ -13,6 +13,7 @@ import org.globustimer.server.api.UrlPolicy;
 import org.globustimer.server.auth.Authenticators;
 import org.globustimer.server.auth.LocalTokens;
 import org.globustimer.server.config.Settings;
+import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.engine.ActionRouter;
 import org.globustimer.server.engine.Engine;
 import org.globustimer.server.store.TimerStore;
@@ -61,7 +62,8 @@ public final class TimerService implements AutoCloseable {
     boolean shared = settings.auth().multiUser();
     TransferModule transfer =
         new TransferModule(
-            new TransferSettings(userHome, shared ? List.of() : List.of(userHome), 4, null),
+            new TransferSettings(
+                userHome, shared ? List.of() : List.of(userHome), 4, settings.secretKey()),
             store.dataSource(),
             clock);
     if (!shared) {
@@ -75,8 +77,12 @@ public final class TimerService implements AutoCloseable {
     List<String> builtInRunUrls = new ArrayList<>(settings.transferAliases());
     builtInRunUrls.add(transferRunUrl);
     builtInRunUrls.add("http://127.0.0.1:" + port + HttpApi.TRANSFER_RUN_PATH);
+    ProviderCredentials credentials =
+        new ProviderCredentials(
+            settings.providers(), settings.auth().oidcIssuer(), store, transfer.sealer(), clock);
     ActionRouter router =
-        new ActionRouter(transfer.provider(), builtInRunUrls, settings.allowedActionUrls());
+        new ActionRouter(
+            transfer.provider(), builtInRunUrls, settings.allowedActionUrls(), credentials);
     Engine engine =
         new Engine(
             store,
@@ -100,6 +106,7 @@ public final class TimerService implements AutoCloseable {
                 engine::storeAvailable,
                 settings.nodeId(),
                 clock,
+                credentials,
                 transfer::mount));
     http.start(settings.bind(), port);
     engine.start();

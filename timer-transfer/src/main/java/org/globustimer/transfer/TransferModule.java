@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.globustimer.core.action.ActionProvider;
+import org.globustimer.core.secret.Sealer;
 import org.globustimer.transfer.action.TransferProvider;
 import org.globustimer.transfer.api.ActionRoutes;
 import org.globustimer.transfer.api.EndpointRoutes;
@@ -13,7 +14,6 @@ import org.globustimer.transfer.copy.CopyTuning;
 import org.globustimer.transfer.db.Db;
 import org.globustimer.transfer.db.Migrations;
 import org.globustimer.transfer.db.SecretKeys;
-import org.globustimer.transfer.endpoint.CredentialCipher;
 import org.globustimer.transfer.endpoint.EndpointStore;
 import org.globustimer.transfer.endpoint.Endpoints;
 import org.globustimer.transfer.endpoint.Storages;
@@ -27,6 +27,7 @@ public final class TransferModule implements AutoCloseable {
   private final Storages storages;
   private final Endpoints endpoints;
   private final TransferProvider provider;
+  private final Sealer sealer;
 
   public TransferModule(TransferSettings settings, DataSource dataSource, Clock clock) {
     this(settings, dataSource, clock, CopyTuning.DEFAULT);
@@ -36,11 +37,16 @@ public final class TransferModule implements AutoCloseable {
     Migrations.migrate(dataSource);
     Db db = new Db(dataSource);
     byte[] key = settings.secretKey() != null ? settings.secretKey() : SecretKeys.loadOrCreate(db);
-    CredentialCipher cipher = new CredentialCipher(key);
-    this.storages = new Storages(settings.localHome(), settings.allowedLocalRoots(), cipher);
-    this.endpoints = new Endpoints(new EndpointStore(db), storages, cipher, clock);
+    this.sealer = new Sealer(key);
+    this.storages = new Storages(settings.localHome(), settings.allowedLocalRoots(), sealer);
+    this.endpoints = new Endpoints(new EndpointStore(db), storages, sealer, clock);
     this.provider = new TransferProvider(db, endpoints, clock, settings.parallelFiles(), tuning);
     provider.resume();
+  }
+
+  /** Seals secrets with the module's key: the configured one, else the one kept in the database. */
+  public Sealer sealer() {
+    return sealer;
   }
 
   /** For in-process calls from the timer engine. */

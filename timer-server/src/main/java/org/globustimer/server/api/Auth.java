@@ -10,6 +10,7 @@ import org.globustimer.server.auth.Identity;
 final class Auth {
 
   private static final String IDENTITY = "globustimer.identity";
+  private static final String TOKEN = "globustimer.token";
   private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/.well-known/globus-timer");
 
   private final Authenticator authenticator;
@@ -37,12 +38,14 @@ final class Auth {
       ctx.header("WWW-Authenticate", "Bearer");
       throw ApiError.unauthorized("the Authorization header must be 'Bearer <token>'");
     }
-    Optional<Identity> identity = authenticator.authenticate(header.substring(7).trim());
+    String token = header.substring(7).trim();
+    Optional<Identity> identity = authenticator.authenticate(token);
     if (identity.isEmpty()) {
       ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       throw ApiError.unauthorized("the access token is invalid or expired; log in again");
     }
     ctx.attribute(IDENTITY, identity.get());
+    ctx.attribute(TOKEN, token);
   }
 
   static Identity identity(Context ctx) {
@@ -51,6 +54,14 @@ final class Auth {
       throw ApiError.unauthorized("not authenticated");
     }
     return identity;
+  }
+
+  /**
+   * The caller's access token when an issuer made it (it may be exchanged there for a provider's
+   * token); null for a local token, which must never leave the service.
+   */
+  static String issuerToken(Context ctx) {
+    return identity(ctx).fromIssuer() ? ctx.attribute(TOKEN) : null;
   }
 
   static String owner(Context ctx) {

@@ -11,6 +11,9 @@ import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
 import org.globustimer.server.config.Settings;
+import org.globustimer.server.credentials.CredentialsRequired;
+import org.globustimer.server.credentials.IssuerUnreachable;
+import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.store.NodeRow;
 import org.globustimer.server.store.StoreException;
 import org.globustimer.server.store.TimerStore;
@@ -40,6 +43,7 @@ public final class HttpApi {
       BooleanSupplier storeAvailable,
       String nodeId,
       Clock clock,
+      ProviderCredentials credentials,
       BiConsumer<Javalin, Function<Context, String>> extraRoutes) {}
 
   public static Javalin create(Parts parts) {
@@ -59,7 +63,9 @@ public final class HttpApi {
     app.get("/cluster", ctx -> cluster(ctx, parts));
     JobRequests requests =
         new JobRequests(parts.settings(), parts.urls(), parts.clock(), parts.transferRunUrl());
-    new JobsApi(parts.store(), requests, parts.wakeEngine(), parts.clock()).mount(app);
+    new JobsApi(parts.store(), requests, parts.wakeEngine(), parts.clock(), parts.credentials())
+        .mount(app);
+    new CredentialsApi(parts.credentials()).mount(app);
     if (parts.extraRoutes() != null) {
       parts.extraRoutes().accept(app, Auth::owner);
     }
@@ -84,6 +90,26 @@ public final class HttpApi {
           }
           ctx.status(422);
           JsonIo.json(ctx, body);
+        });
+    app.exception(
+        CredentialsRequired.class,
+        (e, ctx) -> {
+          ObjectNode body = Json.mapper().createObjectNode();
+          ObjectNode error = body.putObject("error");
+          error.put("code", "CONSENT_REQUIRED");
+          error.put("detail", e.getMessage());
+          error.put("provider", e.provider());
+          ObjectNode parameters = body.putObject("authorization_parameters");
+          e.requiredScopes().forEach(parameters.putArray("required_scopes")::add);
+          parameters.put("session_message", e.getMessage());
+          ctx.status(403);
+          JsonIo.json(ctx, body);
+        });
+    app.exception(
+        IssuerUnreachable.class,
+        (e, ctx) -> {
+          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          error(ctx, 503, "SERVICE_UNAVAILABLE", e.getMessage() + "; try again shortly");
         });
     app.exception(
         StoreException.class,
@@ -162,6 +188,8 @@ public final class HttpApi {
               login.scopes().forEach(block.putArray("scopes")::add);
             },
             () -> body.putNull("login"));
+    var providers = body.putArray("providers");
+    parts.credentials().providers().forEach(p -> CredentialsApi.describe(providers.addObject(), p));
     JsonIo.json(ctx, body);
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.globustimer.core.json.Json;
+import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.engine.Schedules;
 import org.globustimer.server.store.RunRow;
 import org.globustimer.server.store.TimerDefinition;
@@ -32,12 +33,19 @@ final class JobsApi {
   private final JobRequests requests;
   private final Runnable wakeEngine;
   private final Clock clock;
+  private final ProviderCredentials credentials;
 
-  JobsApi(TimerStore store, JobRequests requests, Runnable wakeEngine, Clock clock) {
+  JobsApi(
+      TimerStore store,
+      JobRequests requests,
+      Runnable wakeEngine,
+      Clock clock,
+      ProviderCredentials credentials) {
     this.store = store;
     this.requests = requests;
     this.wakeEngine = wakeEngine;
     this.clock = clock;
+    this.credentials = credentials;
   }
 
   void mount(Javalin app) {
@@ -65,6 +73,7 @@ final class JobsApi {
   }
 
   private TimerRow create(Context ctx, TimerDefinition definition) {
+    credentials.prepare(Auth.owner(ctx), Auth.issuerToken(ctx), definition.callbackUrl());
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     TimerRow timer =
         new TimerRow(
@@ -135,6 +144,11 @@ final class JobsApi {
 
   private void update(Context ctx) {
     JsonNode patch = JsonIo.body(ctx);
+    if (patch.path("callback_url").isTextual()) {
+      find(ctx);
+      credentials.prepare(
+          Auth.owner(ctx), Auth.issuerToken(ctx), patch.get("callback_url").asText());
+    }
     TimerRow updated =
         change(
             ctx,
@@ -184,6 +198,10 @@ final class JobsApi {
     if (policy != null && !policy.equals("run_once") && !policy.equals("wait_for_next_scheduled")) {
       throw ApiError.invalid(
           List.of("query", "resume_policy"), "must be run_once or wait_for_next_scheduled");
+    }
+    if (QueryParams.flag(ctx, "update_credentials")) {
+      TimerRow timer = find(ctx);
+      credentials.prepare(Auth.owner(ctx), Auth.issuerToken(ctx), timer.definition().callbackUrl());
     }
     change(
         ctx,

@@ -94,6 +94,19 @@ final class QueryParams {
     }
   }
 
+  /** A true/false query parameter; absent means false. */
+  static boolean flag(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw ApiError.invalid(List.of("query", name), "must be true or false");
+    };
+  }
+
   static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text;
   }

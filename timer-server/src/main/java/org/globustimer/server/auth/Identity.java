@@ -10,6 +10,11 @@ public record Identity(String principal, String username, String identityProvide
     this(principal, username, identityProvider, false);
   }
 
+  /** Whether the caller's token came from an issuer (and may be shown to it), not a local one. */
+  public boolean fromIssuer() {
+    return !LocalTokens.IDENTITY_PROVIDER.equals(identityProvider);
+  }
+
   Identity asAdmin() {
     return new Identity(principal, username, identityProvider, true);
   }

@@ -9,13 +9,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.globustimer.core.json.Json;
 
-/** The parts of an issuer's OpenID Connect discovery document the service uses. */
-record IssuerMetadata(String issuer, URI jwksUri) {
+/**
+ * The parts of an issuer's OpenID Connect discovery document the service uses; {@code
+ * tokenEndpoint} is null when the document names none.
+ */
+public record IssuerMetadata(String issuer, URI jwksUri, URI tokenEndpoint) {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** Reads {@code <issuer>/.well-known/openid-configuration}; its issuer must be ours exactly. */
-  static IssuerMetadata fetch(HttpClient http, String issuer) throws IOException {
+  public static IssuerMetadata fetch(HttpClient http, String issuer) throws IOException {
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     URI uri = URI.create(base + "/.well-known/openid-configuration");
     HttpResponse<String> response;
@@ -41,6 +44,8 @@ record IssuerMetadata(String issuer, URI jwksUri) {
     if (jwks.isBlank()) {
       throw new IOException(uri + " has no jwks_uri");
     }
-    return new IssuerMetadata(advertised, URI.create(jwks));
+    String token = doc.path("token_endpoint").asText("");
+    return new IssuerMetadata(
+        advertised, URI.create(jwks), token.isBlank() ? null : URI.create(token));
   }
 }

@@ -23,6 +23,8 @@ import org.globustimer.server.store.TimerStore;
  */
 public final class LocalTokens implements Authenticator {
 
+  static final String IDENTITY_PROVIDER = "local";
+
   private static final String PRINCIPAL_PREFIX = "urn:globus:auth:identity:";
 
   private final TimerStore store;
@@ -43,7 +45,7 @@ public final class LocalTokens implements Authenticator {
                 .inTransaction(tx -> tx.anyLocalIdentity())
                 .map(found -> found[0])
                 .orElse(PRINCIPAL_PREFIX + UUID.randomUUID());
-        String username = System.getProperty("user.name", "local") + "@localhost";
+        String username = System.getProperty("user.name", IDENTITY_PROVIDER) + "@localhost";
         String hash = hash(token);
         store.inTransaction(
             tx -> {
@@ -62,13 +64,13 @@ public final class LocalTokens implements Authenticator {
   public Optional<Identity> authenticate(String bearerToken) {
     return store
         .inTransaction(tx -> tx.findLocalToken(hash(bearerToken)))
-        .map(found -> new Identity(found[0], found[1], "local"));
+        .map(found -> new Identity(found[0], found[1], IDENTITY_PROVIDER));
   }
 
   /** The identity of the local user, for registering the local endpoints. */
   public Identity localIdentity() {
     String[] found = store.inTransaction(tx -> tx.anyLocalIdentity()).orElseThrow();
-    return new Identity(found[0], found[1], "local");
+    return new Identity(found[0], found[1], IDENTITY_PROVIDER);
   }
 
   private static boolean isKnown(TimerStore store, String token) {

@@ -58,6 +58,11 @@ final class AuthSettingsLoader {
           "multi_user needs allowed_action_urls set to explicit URL prefixes (not '*'), such as"
               + " https://actions.example.org/");
     }
+    if (settings.secretKey() == null) {
+      throw new SettingsException(
+          "multi_user needs secret_key_file: the key that seals users' stored credentials must"
+              + " come from the configuration, not from the database it protects");
+    }
   }
 
   private static boolean bool(Map<String, String> v, String key) {

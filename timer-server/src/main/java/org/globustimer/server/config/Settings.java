@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.globustimer.server.auth.AuthSettings;
+import org.globustimer.server.credentials.ProviderAuth;
 
 /**
  * The service's settings, read once at start-up. {@code allowedActionUrls} are URL prefixes the
  * engine may call ("*" allows any http(s) URL, the embedded single-user default); {@code
- * transferAliases} are run URLs of well-known transfer providers that the built-in provider serves.
+ * transferAliases} are run URLs of well-known transfer providers that the built-in provider serves;
+ * {@code providers} say how to get tokens for external providers; {@code secretKey} seals stored
+ * credentials (null: a key generated and kept in the database, for a single-user service).
  */
 public record Settings(
     Path home,
@@ -28,7 +31,9 @@ public record Settings(
     List<String> transferAliases,
     Duration claimHorizon,
     Duration lease,
-    AuthSettings auth) {
+    AuthSettings auth,
+    List<ProviderAuth> providers,
+    byte[] secretKey) {
 
   public static final int DEFAULT_PORT = 8723;
 

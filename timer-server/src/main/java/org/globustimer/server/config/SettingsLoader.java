@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.globustimer.server.auth.AuthSettings;
 
 /**
  * Reads settings from, in rising precedence: defaults, {@code config.properties} in the home,
@@ -48,7 +49,8 @@ public final class SettingsLoader {
           Map.entry("introspection_client_secret", ""),
           Map.entry("introspection_cache_seconds", "30"),
           Map.entry("admin_identities", ""),
-          Map.entry("multi_user", "false"));
+          Map.entry("multi_user", "false"),
+          Map.entry("secret_key_file", ""));
 
   private SettingsLoader() {}
 
@@ -73,7 +75,8 @@ public final class SettingsLoader {
       }
     }
     for (Map.Entry<String, String> flag : flags.entrySet()) {
-      if (!DEFAULTS.containsKey(flag.getKey())) {
+      if (!DEFAULTS.containsKey(flag.getKey())
+          && !ProviderSettingsLoader.isProviderKey(flag.getKey())) {
         throw new SettingsException(
             "unknown option --" + flag.getKey().replace('_', '-') + "; known: " + knownFlags());
       }
@@ -90,6 +93,10 @@ public final class SettingsLoader {
               + home.resolve("db").resolve("timers").toAbsolutePath()
               + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64";
     }
+    String secretKeyFile = v.get("secret_key_file").trim();
+    byte[] secretKey = secretKeyFile.isEmpty() ? null : SecretKeyFile.read(Path.of(secretKeyFile));
+    List<String> allowedActionUrls = list(v.get("allowed_action_urls"));
+    AuthSettings auth = AuthSettingsLoader.build(v);
     String nodeId = v.get("node_id");
     if (nodeId.isBlank()) {
       nodeId = NodeIds.keptIn(home);
@@ -109,11 +116,13 @@ public final class SettingsLoader {
             Duration.ofSeconds(longValue(v, "max_interval_seconds")),
             Duration.ofDays(intValue(v, "max_start_ahead_days", 0, 100_000)),
             Duration.ofDays(intValue(v, "result_retention_days", 1, 100_000)),
-            list(v.get("allowed_action_urls")),
+            allowedActionUrls,
             list(v.get("transfer_aliases")),
             Duration.ofMillis(intValue(v, "claim_horizon_ms", 10, 60_000)),
             Duration.ofSeconds(intValue(v, "lease_seconds", 2, 3_600)),
-            AuthSettingsLoader.build(v));
+            auth,
+            ProviderSettingsLoader.build(v, allowedActionUrls, auth),
+            secretKey);
     AuthSettingsLoader.check(settings);
     if (settings.lease().compareTo(settings.claimHorizon().multipliedBy(2)) < 0) {
       throw new SettingsException("lease_seconds must be at least twice claim_horizon_ms");
@@ -157,7 +166,7 @@ public final class SettingsLoader {
       throw new SettingsException("cannot read " + file + ": " + e.getMessage());
     }
     for (String key : properties.stringPropertyNames()) {
-      if (!DEFAULTS.containsKey(key)) {
+      if (!DEFAULTS.containsKey(key) && !ProviderSettingsLoader.isProviderKey(key)) {
         throw new SettingsException("unknown setting '" + key + "' in " + file);
       }
       values.put(key, properties.getProperty(key).trim());

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.server.auth.ActionUrls;
+import org.globustimer.server.credentials.ProviderCredentials;
 
 /**
  * Chooses how to reach the provider behind a callback URL: the built-in transfer provider is called
- * in process (for its own run URLs and the configured aliases of well-known transfer providers);
- * every other URL over HTTP.
+ * in process (for its own run URLs and the configured aliases of well-known transfer providers), as
+ * the timer's owner with no token at all; every other URL over HTTP, with the owner's token for
+ * that provider when one is configured.
  */
 public final class ActionRouter {
 
@@ -20,6 +22,7 @@ public final class ActionRouter {
 
   private final List<String> builtInBases;
   private final List<String> allowedUrls;
+  private final ProviderCredentials credentials;
 
   /**
    * Calls in flight per client. The JDK client opens a connection for every concurrent call and its
@@ -34,9 +37,13 @@ public final class ActionRouter {
       new java.util.concurrent.atomic.AtomicInteger();
 
   public ActionRouter(
-      ActionProvider builtInTransfer, List<String> builtInRunUrls, List<String> allowedUrls) {
+      ActionProvider builtInTransfer,
+      List<String> builtInRunUrls,
+      List<String> allowedUrls,
+      ProviderCredentials credentials) {
     this.builtInTransfer = builtInTransfer;
     this.allowedUrls = List.copyOf(allowedUrls);
+    this.credentials = credentials;
     this.builtInBases = builtInRunUrls.stream().map(ActionRouter::baseOf).toList();
     // One JDK client multiplexes all its connections on a single selector thread; several
     // spread the work of many concurrent calls over the cores.
@@ -64,7 +71,8 @@ public final class ActionRouter {
       return new RefusedUrl(callbackUrl);
     }
     int shard = Math.floorMod(nextClient.getAndIncrement(), clients.length);
-    return new HttpActionProvider(clients[shard], permits[shard], baseOf(callbackUrl));
+    return new HttpActionProvider(
+        clients[shard], permits[shard], baseOf(callbackUrl), callbackUrl, credentials);
   }
 
   /**

@@ -31,11 +31,12 @@ sealed interface Answer {
       return new Transient(status, reply.body(), "the action provider answered " + status);
     }
     if (status == 401 || status == 403) {
-      return new Refused(
-          status,
-          reply.body(),
-          "the action provider refused our credentials (" + status + ")",
-          true);
+      JsonNode body = reply.body();
+      String reason =
+          body != null && "credentials_unavailable".equals(body.path("error").asText())
+              ? body.path("description").asText()
+              : "the action provider refused our credentials (" + status + ")" + describe(body);
+      return new Refused(status, body, reason, true);
     }
     if (!reply.isSuccess()) {
       return new Refused(

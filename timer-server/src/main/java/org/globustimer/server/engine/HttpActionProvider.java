@@ -8,14 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.json.Json;
+import org.globustimer.server.credentials.Bearer;
+import org.globustimer.server.credentials.ProviderCredentials;
 
 /**
  * A remote action provider reached over HTTP at {@code base} (a run URL without its last {@code
- * /run}). Redirects are never followed, so a provider cannot send the engine elsewhere. A transport
- * failure surfaces as {@link ActionCallFailed}.
+ * /run}), with the owner's token for it when one is configured. Redirects are never followed, so a
+ * provider cannot send the engine (or the token) elsewhere. A transport failure surfaces as {@link
+ * ActionCallFailed}.
  */
 final class HttpActionProvider implements ActionProvider {
 
@@ -24,41 +28,57 @@ final class HttpActionProvider implements ActionProvider {
   private final HttpClient http;
   private final java.util.concurrent.Semaphore permits;
   private final String base;
+  private final String actionUrl;
+  private final ProviderCredentials credentials;
 
-  HttpActionProvider(HttpClient http, java.util.concurrent.Semaphore permits, String base) {
+  HttpActionProvider(
+      HttpClient http,
+      java.util.concurrent.Semaphore permits,
+      String base,
+      String actionUrl,
+      ProviderCredentials credentials) {
     this.http = http;
     this.permits = permits;
     this.base = base;
+    this.actionUrl = actionUrl;
+    this.credentials = credentials;
   }
 
   @Override
   public ActionReply run(String owner, JsonNode runRequest) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + "/run"))
-            .POST(HttpRequest.BodyPublishers.ofString(runRequest.toString()))
-            .header("Content-Type", "application/json"));
+        owner,
+        () ->
+            HttpRequest.newBuilder(URI.create(base + "/run"))
+                .POST(HttpRequest.BodyPublishers.ofString(runRequest.toString()))
+                .header("Content-Type", "application/json"));
   }
 
   @Override
   public ActionReply status(String owner, String actionId) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/status")).GET());
+    return send(
+        owner, () -> HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/status")).GET());
   }
 
   @Override
   public ActionReply cancel(String owner, String actionId) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/cancel"))
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        owner,
+        () ->
+            HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/cancel"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   @Override
   public ActionReply release(String owner, String actionId) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/release"))
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        owner,
+        () ->
+            HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/release"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  private ActionReply send(HttpRequest.Builder request) {
+  private ActionReply send(String owner, Supplier<HttpRequest.Builder> request) {
     try {
       permits.acquire();
     } catch (InterruptedException e) {
@@ -66,10 +86,56 @@ final class HttpActionProvider implements ActionProvider {
       throw new ActionCallFailed(base + ": interrupted", e);
     }
     try {
-      return exchange(request);
+      return withCredential(owner, request);
     } finally {
       permits.release();
     }
+  }
+
+  /**
+   * Sends the owner's token for this provider, if it has one. A token the provider refuses is
+   * forgotten and, once, replaced by a renewed one: it may have been revoked or rotated meanwhile.
+   */
+  private ActionReply withCredential(String owner, Supplier<HttpRequest.Builder> request) {
+    Bearer bearer = bearer(owner);
+    for (int attempt = 0; ; attempt++) {
+      switch (bearer) {
+        case Bearer.None none -> {
+          return exchange(request.get());
+        }
+        case Bearer.Unavailable unavailable -> {
+          return credentialsUnavailable(unavailable.detail());
+        }
+        case Bearer.Unreachable unreachable ->
+            throw new ActionCallFailed(
+                base + ": no token for the provider: " + unreachable.reason(), null);
+        case Bearer.Token token -> {
+          ActionReply reply =
+              exchange(request.get().header("Authorization", "Bearer " + token.value()));
+          if ((reply.httpStatus() != 401 && reply.httpStatus() != 403) || attempt > 0) {
+            return reply;
+          }
+          credentials.refused(owner, actionUrl, token.value());
+          Bearer renewed = bearer(owner);
+          if (renewed instanceof Bearer.Token again && again.value().equals(token.value())) {
+            return reply;
+          }
+          bearer = renewed;
+        }
+      }
+    }
+  }
+
+  private Bearer bearer(String owner) {
+    return credentials == null ? new Bearer.None() : credentials.bearerFor(owner, actionUrl);
+  }
+
+  /** Recorded like a provider's 401, so the timer pauses for its owner to renew the credential. */
+  private static ActionReply credentialsUnavailable(String detail) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("error", "credentials_unavailable");
+    body.put("description", detail);
+    return new ActionReply(401, body);
   }
 
   private ActionReply exchange(HttpRequest.Builder request) {

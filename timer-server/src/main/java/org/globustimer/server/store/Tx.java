@@ -29,6 +29,11 @@ public final class Tx {
     this.dialect = dialect;
   }
 
+  /** Statements on users' stored provider credentials, in this transaction. */
+  public CredentialStatements credentials() {
+    return new CredentialStatements(this);
+  }
+
   public void insertTimer(TimerRow timer) {
     TimerDefinition d = timer.definition();
     TimerState s = timer.state();

@@ -39,7 +39,8 @@ class ActionRouterTest {
           List.of(
               "http://127.0.0.1:8723/transfer/transfer/run",
               "https://actions.automate.globus.org/transfer/transfer/run"),
-          List.of("https://allowed.example.org/"));
+          List.of("https://allowed.example.org/"),
+          null);
 
   @Test
   void theBuiltInProviderServesItsOwnUrlsOnAnyLoopbackPortAndTheAliases() {

@@ -8,16 +8,17 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.secret.Sealer;
 import org.globustimer.transfer.TransferException;
 
 /** Validates a create-endpoint body and turns it into an endpoint with sealed credentials. */
 final class EndpointRequest {
 
   private final Storages storages;
-  private final CredentialCipher cipher;
+  private final Sealer cipher;
   private final Clock clock;
 
-  EndpointRequest(Storages storages, CredentialCipher cipher, Clock clock) {
+  EndpointRequest(Storages storages, Sealer cipher, Clock clock) {
     this.storages = storages;
     this.cipher = cipher;
     this.clock = clock;
@@ -116,7 +117,7 @@ final class EndpointRequest {
         host,
         port,
         username,
-        cipher.encrypt(secret.toString()),
+        cipher.seal(secret.toString()),
         clock.instant(),
         null);
   }

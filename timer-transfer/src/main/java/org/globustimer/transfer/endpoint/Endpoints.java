@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.secret.Sealer;
 import org.globustimer.transfer.TransferException;
 
 /** The endpoints API: owner-scoped create, list, show, delete and directory listing. */
@@ -20,10 +21,10 @@ public final class Endpoints {
 
   private final EndpointStore store;
   private final Storages storages;
-  private final CredentialCipher cipher;
+  private final Sealer cipher;
   private final Clock clock;
 
-  public Endpoints(EndpointStore store, Storages storages, CredentialCipher cipher, Clock clock) {
+  public Endpoints(EndpointStore store, Storages storages, Sealer cipher, Clock clock) {
     this.store = store;
     this.storages = storages;
     this.cipher = cipher;

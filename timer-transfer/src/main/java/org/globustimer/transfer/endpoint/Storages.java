@@ -20,6 +20,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.secret.Sealer;
 import org.globustimer.transfer.TransferException;
 
 /** Opens the storage behind an endpoint: local trees directly, sftp through one SSH client. */
@@ -29,10 +30,10 @@ public final class Storages implements AutoCloseable {
 
   private final Path localHome;
   private final List<Path> allowedRoots;
-  private final CredentialCipher cipher;
+  private final Sealer cipher;
   private volatile SshClient ssh;
 
-  public Storages(Path localHome, List<Path> allowedRoots, CredentialCipher cipher) {
+  public Storages(Path localHome, List<Path> allowedRoots, Sealer cipher) {
     this.localHome = localHome;
     this.allowedRoots = allowedRoots;
     this.cipher = cipher;
@@ -67,7 +68,7 @@ public final class Storages implements AutoCloseable {
                   null)
               .verify(CONNECT_TIMEOUT)
               .getSession();
-      JsonNode secret = Json.mapper().readTree(cipher.decrypt(e.secret()));
+      JsonNode secret = Json.mapper().readTree(openSecret(e));
       if (secret.hasNonNull("password")) {
         session.addPasswordIdentity(secret.get("password").asText());
       }
@@ -167,6 +168,21 @@ public final class Storages implements AutoCloseable {
     SshClient c = ssh;
     if (c != null) {
       c.stop();
+    }
+  }
+
+  private String openSecret(Endpoint e) {
+    try {
+      return cipher.open(e.secret());
+    } catch (Sealer.UnopenableSecret unopenable) {
+      throw new TransferException(
+          "CREDENTIAL_ERROR",
+          500,
+          "the stored credential of endpoint "
+              + e.id()
+              + " cannot be decrypted: the service's secret key changed; set the endpoint's"
+              + " credential again",
+          unopenable);
     }
   }
 }

@@ -1,18 +1,21 @@
-package org.globustimer.transfer.endpoint;
+package org.globustimer.core.secret;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.globustimer.transfer.TransferException;
 
-/** AES-GCM for credentials at rest: base64(iv || ciphertext+tag), a fresh IV each time. */
-public final class CredentialCipher {
+/**
+ * Seals secrets kept at rest (stored credentials, refresh tokens) with AES-GCM: base64(iv ||
+ * ciphertext+tag), a fresh IV each time, so a tampered or foreign blob fails to open.
+ */
+public final class Sealer {
 
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -20,7 +23,7 @@ public final class CredentialCipher {
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
 
-  public CredentialCipher(byte[] secret) {
+  public Sealer(byte[] secret) {
     this.key = new SecretKeySpec(normalize(secret), "AES");
   }
 
@@ -30,12 +33,12 @@ public final class CredentialCipher {
     }
     try {
       return MessageDigest.getInstance("SHA-256").digest(secret);
-    } catch (GeneralSecurityException e) {
-      throw TransferException.internal("SHA-256 unavailable", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }
 
-  public String encrypt(String plain) {
+  public String seal(String plain) {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
@@ -46,19 +49,26 @@ public final class CredentialCipher {
           .encodeToString(
               ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
-      throw TransferException.internal("cannot encrypt a credential", e);
+      throw new IllegalStateException("AES-GCM unavailable", e);
     }
   }
 
-  public String decrypt(String blob) {
+  /** Opens what {@link #seal} made with the same key. */
+  public String open(String blob) {
     try {
       byte[] all = Base64.getDecoder().decode(blob);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new TransferException(
-          "CREDENTIAL_ERROR", 500, "the endpoint's stored credential cannot be decrypted", e);
+      throw new UnopenableSecret(e);
+    }
+  }
+
+  /** A sealed secret that this key cannot open: another key sealed it, or it was altered. */
+  public static final class UnopenableSecret extends RuntimeException {
+    UnopenableSecret(Throwable cause) {
+      super("a stored secret cannot be decrypted with the configured key", cause);
     }
   }
 }

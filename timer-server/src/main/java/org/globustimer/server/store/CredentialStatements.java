@@ -1,0 +1,90 @@
+package org.globustimer.server.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Statements on users' stored provider credentials, inside the transaction of a {@link Tx}. */
+public final class CredentialStatements {
+
+  private static final String COLUMNS =
+      "owner, provider, refresh_token_sealed, access_token_sealed, access_expires_at, updated_at";
+
+  private final Tx tx;
+
+  CredentialStatements(Tx tx) {
+    this.tx = tx;
+  }
+
+  public Optional<CredentialRow> find(String owner, String provider) {
+    return first(
+        tx.query(
+            "SELECT " + COLUMNS + " FROM provider_credentials WHERE owner = ? AND provider = ?",
+            CredentialStatements::row,
+            owner,
+            provider));
+  }
+
+  /** Reads and locks the row until the transaction ends, so one node at a time refreshes it. */
+  public Optional<CredentialRow> lock(String owner, String provider) {
+    return first(
+        tx.query(
+            "SELECT "
+                + COLUMNS
+                + " FROM provider_credentials WHERE owner = ? AND provider = ? FOR UPDATE",
+            CredentialStatements::row,
+            owner,
+            provider));
+  }
+
+  public List<CredentialRow> ownedBy(String owner) {
+    return tx.query(
+        "SELECT " + COLUMNS + " FROM provider_credentials WHERE owner = ? ORDER BY provider",
+        CredentialStatements::row,
+        owner);
+  }
+
+  public void put(CredentialRow row) {
+    int updated =
+        tx.update(
+            "UPDATE provider_credentials SET refresh_token_sealed = ?, access_token_sealed = ?,"
+                + " access_expires_at = ?, updated_at = ? WHERE owner = ? AND provider = ?",
+            row.refreshTokenSealed(),
+            row.accessTokenSealed(),
+            row.accessExpiresAt(),
+            row.updatedAt(),
+            row.owner(),
+            row.provider());
+    if (updated == 0) {
+      tx.update(
+          "INSERT INTO provider_credentials (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+          row.owner(),
+          row.provider(),
+          row.refreshTokenSealed(),
+          row.accessTokenSealed(),
+          row.accessExpiresAt(),
+          row.updatedAt());
+    }
+  }
+
+  public boolean delete(String owner, String provider) {
+    return tx.update(
+            "DELETE FROM provider_credentials WHERE owner = ? AND provider = ?", owner, provider)
+        > 0;
+  }
+
+  private static CredentialRow row(ResultSet rs) throws SQLException {
+    return new CredentialRow(
+        rs.getString("owner"),
+        rs.getString("provider"),
+        rs.getString("refresh_token_sealed"),
+        rs.getString("access_token_sealed"),
+        Columns.instant(rs, "access_expires_at"),
+        Columns.instant(rs, "updated_at"));
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+  }
+}

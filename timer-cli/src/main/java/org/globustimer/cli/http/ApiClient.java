@@ -46,6 +46,10 @@ public final class ApiClient {
     return send("POST", path, query, body, true);
   }
 
+  public JsonNode put(String path, JsonNode body) {
+    return send("PUT", path, Map.of(), body, true);
+  }
+
   public JsonNode patch(String path, JsonNode body) {
     return send("PATCH", path, Map.of(), body, true);
   }

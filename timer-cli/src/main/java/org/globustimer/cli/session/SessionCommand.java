@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       SessionLogin.class,
       SessionWhoami.class,
       SessionLogout.class,
-      SessionRevoke.class
+      SessionRevoke.class,
+      SessionConsent.class
     })
 public final class SessionCommand {}

@@ -2,13 +2,12 @@ package org.globustimer.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.globustimer.cli.CliException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -21,8 +20,6 @@ import picocli.CommandLine.Option;
     })
 final class SessionLogin extends SessionBase {
 
-  private static final Duration BROWSER_WAIT = Duration.ofMinutes(5);
-
   @Option(names = "--issuer", paramLabel = "URL", description = "Log in at this issuer instead.")
   String issuer;
 
@@ -32,17 +29,7 @@ final class SessionLogin extends SessionBase {
   @Option(names = "--scope", paramLabel = "SCOPE", description = "Scopes to ask for (repeatable).")
   List<String> scopes;
 
-  @Option(
-      names = "--no-browser",
-      description = "Print the link and read the code (or the address it ends on) from stdin.")
-  boolean noBrowser;
-
-  @Option(
-      names = "--redirect-uri",
-      paramLabel = "URI",
-      description = "Where the issuer sends the code with --no-browser (default ${DEFAULT-VALUE}).",
-      defaultValue = "http://127.0.0.1/callback")
-  String pasteRedirect;
+  @Mixin BrowserOptions browser;
 
   @Override
   public Integer call() {
@@ -56,20 +43,10 @@ final class SessionLogin extends SessionBase {
     LoginTarget target = target(remote);
     OAuthClient oauth = new OAuthClient(Clock.systemUTC());
     OAuthClient.Issuer endpoints = oauth.discover(target.issuer());
-    Pkce pkce = Pkce.create();
-    List<String> browser = noBrowser ? null : Browser.command(env());
-    CodeAnswer answer =
-        browser != null
-            ? viaLoopback(endpoints, target, pkce, browser)
-            : new PastedCode(out(), env().stdin())
-                .read(
-                    OAuthClient.authorizationUrl(
-                        endpoints, target.clientId(), target.scopes(), pasteRedirect, pkce),
-                    pasteRedirect);
-    answer.check(pkce.state());
     ObjectNode entry =
-        oauth.exchange(
-            endpoints, target.clientId(), answer.code(), answer.redirect(), pkce.verifier());
+        browser
+            .flow(oauth, out(), err(), env())
+            .authorize(endpoints, target.clientId(), target.scopes());
     entry.put("resource_server", TokenFile.ENTRY);
     entry.put("issuer", endpoints.issuer());
     entry.put("client_id", target.clientId());
@@ -83,24 +60,6 @@ final class SessionLogin extends SessionBase {
     new TokenFile(tokenCache()).writeEntry(entry);
     greet(remote);
     return 0;
-  }
-
-  private CodeAnswer viaLoopback(
-      OAuthClient.Issuer endpoints, LoginTarget target, Pkce pkce, List<String> browser) {
-    try (LoopbackRedirect loopback = new LoopbackRedirect()) {
-      URI url =
-          OAuthClient.authorizationUrl(
-              endpoints, target.clientId(), target.scopes(), loopback.redirectUri(), pkce);
-      out().println("Opening a browser to log in at " + endpoints.issuer() + ".");
-      out().println("If it does not open, visit this link on this machine:");
-      out().println("  " + url);
-      out().flush();
-      if (!Browser.open(browser, url)) {
-        err().println("Could not start a browser; open the link above.");
-        err().flush();
-      }
-      return CodeAnswer.parse(loopback.await(BROWSER_WAIT), loopback.redirectUri());
-    }
   }
 
   private void greet(String remote) {

@@ -1,0 +1,187 @@
+package org.globustimer.server.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * The real OAuth2/OIDC test server (no.nav.security:mock-oauth2-server) on 127.0.0.1 and a free
+ * port, serving one issuer.
+ */
+public final class OAuthServer implements AutoCloseable {
+
+  // An Error inside the server (seen with too old a Kotlin on the classpath) leaves the request
+  // unanswered; fail instead of hanging.
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final MockOAuth2Server server = new MockOAuth2Server();
+  private final String issuerId;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public OAuthServer() {
+    this("research");
+  }
+
+  public OAuthServer(String issuerId) {
+    this.issuerId = issuerId;
+    try {
+      // The server names itself by InetAddress.getHostName(); an address built with that name
+      // keeps it "127.0.0.1" instead of a reverse lookup's "localhost".
+      server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), 0);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The underlying server, for what this wrapper does not offer (e.g. enqueueCallback). */
+  public MockOAuth2Server server() {
+    return server;
+  }
+
+  public String issuer() {
+    return server.issuerUrl(issuerId).toString();
+  }
+
+  public String tokenEndpoint() {
+    return server.tokenEndpointUrl(issuerId).toString();
+  }
+
+  public String jwksUrl() {
+    return server.jwksUrl(issuerId).toString();
+  }
+
+  public String authorizationEndpoint() {
+    return server.authorizationEndpointUrl(issuerId).toString();
+  }
+
+  /**
+   * An access token as the issuer would give a logged-in user, with azp "user-client". A negative
+   * lifetime gives a token that has already expired.
+   */
+  public String userToken(String subject, String audience, String scope, Duration lifetime) {
+    return server
+        .issueToken(issuerId, "user-client", tokens(subject, audience, scope, lifetime))
+        .serialize();
+  }
+
+  /**
+   * Audience, scope and lifetime for the next token request to this issuer, whatever its grant. The
+   * subject applies only where the grant brings none: a login's username, an exchanged token's
+   * subject and a client_credentials client id win. A refresh reuses what its authorization-code
+   * grant was given.
+   */
+  public void nextTokens(String subject, String audience, String scope, Duration lifetime) {
+    server.enqueueCallback(tokens(subject, audience, scope, lifetime));
+  }
+
+  /**
+   * Runs the authorization request with PKCE (S256) as a browser would after {@code loginAs} logged
+   * in, and returns the code from the redirect. Without a login the subject is the server's
+   * default.
+   */
+  public String authorize(
+      String clientId,
+      String redirectUri,
+      String scope,
+      String codeChallenge,
+      String state,
+      String loginAs) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", clientId);
+    query.put("redirect_uri", redirectUri);
+    query.put("scope", scope);
+    query.put("code_challenge", codeChallenge);
+    query.put("code_challenge_method", "S256");
+    query.put("state", state);
+    URI uri = URI.create(authorizationEndpoint() + "?" + form(query));
+    // The login form posts to the authorization URL; a GET approves at once as the default user.
+    HttpRequest request =
+        loginAs == null
+            ? HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build()
+            : HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", loginAs))))
+                .build();
+    HttpResponse<String> response = send(request);
+    String location = response.headers().firstValue("Location").orElse(null);
+    if (response.statusCode() != 302 || location == null) {
+      throw new IllegalStateException(
+          "authorization answered " + response.statusCode() + ": " + response.body());
+    }
+    Map<String, String> params = queryOf(URI.create(location));
+    if (!state.equals(params.get("state"))) {
+      throw new IllegalStateException("state not echoed: " + location);
+    }
+    String code = params.get("code");
+    if (code == null) {
+      throw new IllegalStateException("no code in redirect: " + location);
+    }
+    return code;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+  }
+
+  private DefaultOAuth2TokenCallback tokens(
+      String subject, String audience, String scope, Duration lifetime) {
+    return new DefaultOAuth2TokenCallback(
+        issuerId, subject, "JWT", List.of(audience), Map.of("scope", scope), lifetime.toSeconds());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String form(Map<String, String> params) {
+    return params.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static Map<String, String> queryOf(URI uri) {
+    Map<String, String> params = new LinkedHashMap<>();
+    String query = uri.getRawQuery();
+    if (query == null) {
+      return params;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      params.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+}

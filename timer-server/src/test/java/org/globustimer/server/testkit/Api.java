@@ -43,6 +43,13 @@ public final class Api {
             .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Answer put(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Answer delete(String path) {
     return send(request(path).DELETE());
   }

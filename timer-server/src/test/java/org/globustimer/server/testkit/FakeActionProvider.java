@@ -17,16 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.globustimer.core.json.Json;
 
 /**
  * An action provider over real HTTP on loopback that records every run request (request id and
  * arrival time). Actions stay ACTIVE for {@link #actionDuration} and then succeed; the next {@link
- * #failNext} submissions answer 503; {@link #refuseWith} makes every submission answer that status.
+ * #failNext} submissions answer 503; {@link #refuseWith} makes every submission answer that status;
+ * {@link #acceptsBearer}, when set, answers 401 to calls whose bearer token it rejects.
  */
 public final class FakeActionProvider implements AutoCloseable {
 
-  public record Submission(String requestId, Instant arrivedAt, JsonNode request) {}
+  /** {@code authorization} is the request's Authorization header, or null. */
+  public record Submission(
+      String requestId, Instant arrivedAt, JsonNode request, String authorization) {}
 
   private record Action(String id, String requestId, Instant started) {}
 
@@ -38,6 +42,7 @@ public final class FakeActionProvider implements AutoCloseable {
   public final AtomicInteger failNext = new AtomicInteger();
   public volatile Duration actionDuration = Duration.ZERO;
   public volatile int refuseWith = 0;
+  public volatile Predicate<String> acceptsBearer = null;
 
   public FakeActionProvider() {
     try {
@@ -73,7 +78,12 @@ public final class FakeActionProvider implements AutoCloseable {
       if (method.equals("POST") && path.equals("/fake/run")) {
         JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
         String requestId = request.path("request_id").asText();
-        submissions.add(new Submission(requestId, Instant.now(), request));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        submissions.add(new Submission(requestId, Instant.now(), request, authorization));
+        if (!authorized(authorization)) {
+          reply(exchange, 401, error(401, "the bearer token is not accepted here"));
+          return;
+        }
         if (refuseWith != 0) {
           reply(exchange, refuseWith, error(refuseWith, "refused by the fake provider"));
           return;
@@ -94,6 +104,10 @@ public final class FakeActionProvider implements AutoCloseable {
         reply(exchange, 202, status(action));
       } else if (method.equals("GET") && path.startsWith("/fake/") && path.endsWith("/status")) {
         statusChecks.incrementAndGet();
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+          reply(exchange, 401, error(401, "the bearer token is not accepted here"));
+          return;
+        }
         String id = path.substring("/fake/".length(), path.length() - "/status".length());
         Action action = actionsById.get(id);
         if (action == null) {
@@ -105,6 +119,16 @@ public final class FakeActionProvider implements AutoCloseable {
         reply(exchange, 404, error(404, "no route " + method + " " + path));
       }
     }
+  }
+
+  private boolean authorized(String authorization) {
+    Predicate<String> check = acceptsBearer;
+    if (check == null) {
+      return true;
+    }
+    return authorization != null
+        && authorization.startsWith("Bearer ")
+        && check.test(authorization.substring("Bearer ".length()));
   }
 
   private ObjectNode status(Action action) {

@@ -1,5 +1,6 @@
 package org.globustimer.server.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,13 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.globustimer.core.json.Json;
 
 /**
  * The real OAuth2/OIDC test server (no.nav.security:mock-oauth2-server) on 127.0.0.1 and a free
@@ -134,6 +140,67 @@ public final class OAuthServer implements AutoCloseable {
       throw new IllegalStateException("no code in redirect: " + location);
     }
     return code;
+  }
+
+  /**
+   * A user's whole login as the CLI performs it: authorization with PKCE, then the code exchanged
+   * for tokens at the token endpoint. Answers the token response.
+   */
+  public JsonNode login(String user, String clientId, String scope) {
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    String challenge;
+    try {
+      challenge =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    String redirect = "http://127.0.0.1/callback";
+    String state = UUID.randomUUID().toString();
+    String code = authorize(clientId, redirect, scope, challenge, state, user);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(
+                            Map.of(
+                                "grant_type", "authorization_code",
+                                "code", code,
+                                "redirect_uri", redirect,
+                                "client_id", clientId,
+                                "code_verifier", verifier))))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "the token endpoint answered " + response.statusCode() + ": " + response.body());
+    }
+    try {
+      return Json.mapper().readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Revokes a refresh token at the issuer (RFC 7009); later refresh grants with it fail. */
+  public void revokeRefreshToken(String refreshToken) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(issuer() + "/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(Map.of("token", refreshToken, "token_type_hint", "refresh_token"))))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "revocation answered " + response.statusCode() + ": " + response.body());
+    }
   }
 
   @Override

@@ -308,4 +308,38 @@ abstract class StoreContract {
     assertThat(store.<Optional<String[]>>inTransaction(tx -> tx.findLocalToken("hash-2")))
         .isEmpty();
   }
+
+  @Test
+  void providerCredentialsArePutReplacedListedPerOwnerAndDeleted() {
+    CredentialRow first = new CredentialRow("urn:a", "lab", "sealed-r1", "sealed-a1", T0, T0);
+    CredentialRow replaced =
+        new CredentialRow("urn:a", "lab", "sealed-r2", null, null, T0.plusSeconds(5));
+    store.inTransaction(
+        tx -> {
+          tx.credentials().put(first);
+          tx.credentials().put(new CredentialRow("urn:b", "lab", null, "x".repeat(4_000), T0, T0));
+          tx.credentials().put(replaced);
+          return null;
+        });
+    assertThat(
+            store.<Optional<CredentialRow>>inTransaction(
+                tx -> tx.credentials().find("urn:a", "lab")))
+        .contains(replaced);
+    assertThat(
+            store.<Optional<CredentialRow>>inTransaction(
+                tx -> tx.credentials().lock("urn:a", "lab")))
+        .contains(replaced);
+    assertThat(store.<List<CredentialRow>>inTransaction(tx -> tx.credentials().ownedBy("urn:a")))
+        .containsExactly(replaced);
+    assertThat(store.<Boolean>inTransaction(tx -> tx.credentials().delete("urn:a", "lab")))
+        .isTrue();
+    assertThat(store.<Boolean>inTransaction(tx -> tx.credentials().delete("urn:a", "lab")))
+        .isFalse();
+    assertThat(
+            store.<Optional<CredentialRow>>inTransaction(
+                tx -> tx.credentials().find("urn:a", "lab")))
+        .isEmpty();
+    assertThat(store.<List<CredentialRow>>inTransaction(tx -> tx.credentials().ownedBy("urn:b")))
+        .hasSize(1);
+  }
 }

@@ -53,6 +53,16 @@ final class Monitor {
                   Firing.errors(failed.reason()),
                   now,
                   now.plus(delay));
+          case Answer.Refused refused when refused.credentials() ->
+              // The action may well be running; only our view of it is lost. Keep the run open
+              // and keep looking, while the timer waits for its owner to renew the credential.
+              run.polled(
+                  run.state(),
+                  refused.httpStatus(),
+                  run.data(),
+                  Firing.errors("checking the action's status failed: " + refused.reason()),
+                  now,
+                  now.plus(delay));
           case Answer.Refused refused ->
               run.polled(
                   RunState.FAILED,
@@ -62,16 +72,18 @@ final class Monitor {
                   now,
                   null);
         };
+    String credentialsRefused =
+        answer instanceof Answer.Refused refused && refused.credentials() ? refused.reason() : null;
     for (int attempt = 0; attempt < 8; attempt++) {
-      if (context.writer().run(tx -> record(tx, polled))) {
+      if (context.writer().run(tx -> record(tx, polled, credentialsRefused))) {
         return;
       }
     }
   }
 
-  private boolean record(Tx tx, RunRow polled) {
+  private boolean record(Tx tx, RunRow polled, String credentialsRefused) {
     tx.updateRun(polled);
-    if (!polled.state().isFinal()) {
+    if (!polled.state().isFinal() && credentialsRefused == null) {
       return true;
     }
     Optional<TimerRow> timer = tx.findTimer(polled.timerId());
@@ -79,6 +91,13 @@ final class Monitor {
       return true;
     }
     TimerState s = timer.get().state();
+    if (credentialsRefused != null) {
+      return !s.status().isScheduled()
+          || tx.updateState(
+              polled.timerId(),
+              s.version(),
+              Schedules.paused(s, "globus_auth_requirements", credentialsRefused));
+    }
     TimerState next = Schedules.actionFinished(s, polled.slot(), polled.state() == RunState.FAILED);
     return tx.updateState(polled.timerId(), s.version(), next);
   }

@@ -191,6 +191,37 @@ class ProviderCredentialsTest {
   }
 
   @Test
+  void aCredentialRefusedWhileTheActionRunsPausesTheTimerAndKeepsTheRunOpen() throws Exception {
+    Api ivan = as("ivan");
+    lab.actionDuration = Duration.ofHours(1);
+    try {
+      String id = create(ivan, lab, 3600);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> lab.statusChecks() > 0 && runs(ivan, id) == 1);
+      Instant revokedBefore = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+      lab.acceptsBearer =
+          token -> issuedAtOrAfter(token, revokedBefore) || !subject(token).equals("ivan");
+      JsonNode paused = awaitStatus(ivan, id, "inactive");
+      assertThat(paused.at("/inactive_reason/cause").asText())
+          .isEqualTo("globus_auth_requirements");
+      assertThat(latestResult(ivan, id).path("run_status").asText()).isEqualTo("ACTIVE");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(revokedBefore));
+      lab.actionDuration = Duration.ZERO;
+      Api.Answer resumed = as("ivan").post("/jobs/" + id + "/resume?update_credentials=true", null);
+      assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> latestResult(ivan, id).path("run_status").asText().equals("SUCCEEDED"));
+      assertThat(runs(ivan, id)).isEqualTo(1);
+      ivan.delete("/jobs/" + id);
+    } finally {
+      lab.actionDuration = Duration.ZERO;
+    }
+  }
+
+  @Test
   void aLocalTokenIsNeverSentToTheIssuerAndCannotBeExchanged() {
     Api local = new Api(service.url(), service.token());
     Api.Answer refused = createAnswer(local, lab, 3600);

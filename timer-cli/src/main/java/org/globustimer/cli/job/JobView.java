@@ -30,12 +30,23 @@ final class JobView {
         .put("Name", text(job, "name"))
         .put("Job ID", text(job, "job_id"))
         .put("Status", text(job, "status"))
+        .put("Inactive Reason", inactiveReason(job.path("inactive_reason")))
         .put("Start", localTime(text(job, "start")))
         .put("Interval", Texts.interval(job.get("interval")))
         .put("Stop After", stopAfter(stopAfter))
         .put("Next Run At", localTime(text(job, "next_run")))
         .put("Runs", runs(job))
         .put("Last Run Result", LastResult.ofJob(job).words);
+  }
+
+  /** Why a timer stopped, and for credentials what to run: the service's detail says it. */
+  private static String inactiveReason(JsonNode reason) {
+    if (!reason.isObject()) {
+      return null;
+    }
+    String cause = text(reason, "cause");
+    String detail = text(reason, "detail");
+    return detail == null || detail.isEmpty() ? cause : cause + ": " + detail;
   }
 
   static void printList(PrintWriter out, JsonNode jobs, OutputFormat format) {

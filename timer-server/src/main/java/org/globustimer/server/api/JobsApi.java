@@ -199,9 +199,15 @@ final class JobsApi {
       throw ApiError.invalid(
           List.of("query", "resume_policy"), "must be run_once or wait_for_next_scheduled");
     }
-    if (QueryParams.flag(ctx, "update_credentials")) {
-      TimerRow timer = find(ctx);
-      credentials.prepare(Auth.owner(ctx), Auth.issuerToken(ctx), timer.definition().callbackUrl());
+    TimerRow found = find(ctx);
+    Boolean asked = updateCredentials(ctx);
+    boolean update =
+        asked != null
+            ? asked
+            : found.state().status() == TimerStatus.INACTIVE
+                && "globus_auth_requirements".equals(found.state().inactiveCause());
+    if (update) {
+      credentials.prepare(Auth.owner(ctx), Auth.issuerToken(ctx), found.definition().callbackUrl());
     }
     change(
         ctx,
@@ -224,6 +230,28 @@ final class JobsApi {
         });
     wakeEngine.run();
     JsonIo.message(ctx, "Successfully resumed job " + ctx.pathParam("job_id") + ".");
+  }
+
+  /**
+   * {@code update_credentials} as a query parameter or in a JSON body (the Python SDK sends it
+   * there); null when absent, and then the timer's inactive reason decides, as the public service
+   * does.
+   */
+  private static Boolean updateCredentials(Context ctx) {
+    if (ctx.queryParam("update_credentials") != null) {
+      return QueryParams.flag(ctx, "update_credentials");
+    }
+    if (ctx.body().isBlank()) {
+      return null;
+    }
+    JsonNode value = JsonIo.body(ctx).get("update_credentials");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      throw ApiError.invalid(List.of("body", "update_credentials"), "must be true or false");
+    }
+    return value.asBoolean();
   }
 
   /** Applies a change to the caller's timer, retrying if the engine moved it meanwhile. */

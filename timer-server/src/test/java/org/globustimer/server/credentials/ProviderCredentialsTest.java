@@ -180,7 +180,9 @@ class ProviderCredentialsTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(revokedBefore));
     Api freshLogin = as("dave");
-    Api.Answer resumed = freshLogin.post("/jobs/" + id + "/resume?update_credentials=true", null);
+    // As the Python SDK sends it: in the body.
+    Api.Answer resumed =
+        freshLogin.post("/jobs/" + id + "/resume", "{\"update_credentials\": true}");
     assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
     int before = runs(dave, id);
     await().atMost(Duration.ofSeconds(20)).until(() -> runs(dave, id) > before + 1);
@@ -209,7 +211,8 @@ class ProviderCredentialsTest {
 
       await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(revokedBefore));
       lab.actionDuration = Duration.ZERO;
-      Api.Answer resumed = as("ivan").post("/jobs/" + id + "/resume?update_credentials=true", null);
+      // Without update_credentials the inactive reason decides: credentials are renewed.
+      Api.Answer resumed = as("ivan").post("/jobs/" + id + "/resume", null);
       assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
       await()
           .atMost(Duration.ofSeconds(30))

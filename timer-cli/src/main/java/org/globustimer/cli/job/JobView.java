@@ -45,8 +45,12 @@ final class JobView {
       return null;
     }
     String cause = text(reason, "cause");
-    String detail = text(reason, "detail");
-    return detail == null || detail.isEmpty() ? cause : cause + ": " + detail;
+    JsonNode detail = reason.path("detail");
+    String words =
+        detail.isObject()
+            ? text(detail.path("authorization_parameters"), "session_message")
+            : text(reason, "detail");
+    return words == null || words.isEmpty() ? cause : cause + ": " + words;
   }
 
   static void printList(PrintWriter out, JsonNode jobs, OutputFormat format) {

@@ -36,7 +36,11 @@ final class JobDocuments {
     if (s.inactiveCause() != null) {
       ObjectNode reason = doc.putObject("inactive_reason");
       reason.put("cause", s.inactiveCause());
-      reason.put("detail", s.inactiveDetail());
+      if ("globus_auth_requirements".equals(s.inactiveCause())) {
+        reason.set("detail", authRequirements(s.inactiveDetail()));
+      } else {
+        reason.put("detail", s.inactiveDetail());
+      }
     } else {
       doc.putNull("inactive_reason");
     }
@@ -176,5 +180,16 @@ final class JobDocuments {
     } catch (IOException e) {
       return Json.mapper().getNodeFactory().textNode(json);
     }
+  }
+
+  /**
+   * A Globus Auth requirements error (GARE), the shape clients of the public service parse here
+   * (the Globus CLI reads it before resuming); its {@code session_message} is our readable detail.
+   */
+  private static ObjectNode authRequirements(String detail) {
+    ObjectNode gare = Json.mapper().createObjectNode();
+    gare.put("code", "AuthorizationRequired");
+    gare.putObject("authorization_parameters").put("session_message", detail);
+    return gare;
   }
 }

@@ -42,6 +42,10 @@ class ProviderCredentialsTest {
   static final String LAB_AUDIENCE = "lab-provider";
   static final String VAULT_SCOPES = "openid vault:run offline_access";
 
+  /** The readable detail inside the auth requirements error of an inactive timer. */
+  static final String SESSION_MESSAGE =
+      "/inactive_reason/detail/authorization_parameters/session_message";
+
   @TempDir static Path home;
   static OAuthServer issuer;
   static FakeActionProvider lab;
@@ -174,7 +178,9 @@ class ProviderCredentialsTest {
         token -> issuedAtOrAfter(token, revokedBefore) || !subject(token).equals("dave");
     JsonNode paused = awaitStatus(dave, id, "inactive");
     assertThat(paused.at("/inactive_reason/cause").asText()).isEqualTo("globus_auth_requirements");
-    assertThat(paused.at("/inactive_reason/detail").asText())
+    assertThat(paused.at("/inactive_reason/detail/code").asText())
+        .isEqualTo("AuthorizationRequired");
+    assertThat(paused.at(SESSION_MESSAGE).asText())
         .contains("lab")
         .contains("--update-credentials");
 
@@ -265,7 +271,7 @@ class ProviderCredentialsTest {
     // The cached access token is forgotten with the stored credential.
     JsonNode paused = awaitStatus(erin, id, "inactive");
     assertThat(paused.at("/inactive_reason/cause").asText()).isEqualTo("globus_auth_requirements");
-    assertThat(paused.at("/inactive_reason/detail").asText()).contains("session consent vault");
+    assertThat(paused.at(SESSION_MESSAGE).asText()).contains("session consent vault");
 
     Api.Answer stillMissing = erin.post("/jobs/" + id + "/resume?update_credentials=true", null);
     assertThat(stillMissing.status()).as(stillMissing.raw()).isEqualTo(403);
@@ -293,7 +299,7 @@ class ProviderCredentialsTest {
         token -> issuedAtOrAfter(token, revokedBefore) || !subject(token).equals("gina");
     JsonNode paused = awaitStatus(gina, id, "inactive");
     assertThat(paused.at("/inactive_reason/cause").asText()).isEqualTo("globus_auth_requirements");
-    assertThat(paused.at("/inactive_reason/detail").asText())
+    assertThat(paused.at(SESSION_MESSAGE).asText())
         .contains("refused the stored refresh token")
         .contains("invalid_grant")
         .contains("session consent vault");

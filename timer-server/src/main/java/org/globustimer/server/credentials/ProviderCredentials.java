@@ -24,6 +24,12 @@ public final class ProviderCredentials {
   /** A token this close to expiry is renewed before use, so it cannot lapse in flight. */
   private static final Duration EARLY = Duration.ofSeconds(60);
 
+  /**
+   * How long a node trusts its cached token without looking at the stored row: a credential the
+   * user removed (or another node replaced) stops being used within this time.
+   */
+  private static final Duration RECHECK = Duration.ofSeconds(30);
+
   private final List<ProviderAuth> providers;
   private final TimerStore store;
   private final Sealer sealer;
@@ -31,7 +37,7 @@ public final class ProviderCredentials {
   private final Clock clock;
   private final Map<String, Cached> accessTokens = new ConcurrentHashMap<>();
 
-  private record Cached(String token, Instant expiresAt) {}
+  private record Cached(String token, Instant expiresAt, Instant checkedAt) {}
 
   public ProviderCredentials(
       List<ProviderAuth> providers,
@@ -164,7 +170,9 @@ public final class ProviderCredentials {
     }
     ProviderAuth provider = found.get();
     Cached cached = accessTokens.get(key(owner, provider));
-    if (cached != null && fresh(cached.expiresAt())) {
+    if (cached != null
+        && fresh(cached.expiresAt())
+        && cached.checkedAt().plus(RECHECK).isAfter(clock.instant())) {
       return new Bearer.Token(cached.token());
     }
     return renew(owner, provider, false);
@@ -220,7 +228,8 @@ public final class ProviderCredentials {
           try {
             if (!force && row.accessTokenSealed() != null && fresh(row.accessExpiresAt())) {
               String token = sealer.open(row.accessTokenSealed());
-              accessTokens.put(key(owner, provider), new Cached(token, row.accessExpiresAt()));
+              accessTokens.put(
+                  key(owner, provider), new Cached(token, row.accessExpiresAt(), clock.instant()));
               return new Bearer.Token(token);
             }
             if (row.refreshTokenSealed() == null) {
@@ -235,7 +244,8 @@ public final class ProviderCredentials {
               case TokenAnswer.Granted granted -> {
                 tx.credentials().put(sealed(owner, provider, granted, refreshToken));
                 accessTokens.put(
-                    key(owner, provider), new Cached(granted.accessToken(), granted.expiresAt()));
+                    key(owner, provider),
+                    new Cached(granted.accessToken(), granted.expiresAt(), clock.instant()));
                 yield new Bearer.Token(granted.accessToken());
               }
               case TokenAnswer.Refused refused ->
@@ -266,7 +276,9 @@ public final class ProviderCredentials {
           tx.credentials().put(sealed(owner, provider, granted, fallbackRefresh));
           return null;
         });
-    accessTokens.put(key(owner, provider), new Cached(granted.accessToken(), granted.expiresAt()));
+    accessTokens.put(
+        key(owner, provider),
+        new Cached(granted.accessToken(), granted.expiresAt(), clock.instant()));
   }
 
   /** A refresh grant may or may not rotate the refresh token; without a new one the old stays. */

@@ -95,12 +95,24 @@ final class OAuthClient {
     return entry(post(tokenEndpoint, f, "refresh the access token"), refreshToken);
   }
 
-  void revoke(URI revocation, String clientId, String token, String hint) {
+  /**
+   * Revokes a token (RFC 7009). Answers false when the issuer does not revoke tokens of this type
+   * ({@code unsupported_token_type}, which the RFC allows, typically for access tokens).
+   */
+  boolean revoke(URI revocation, String clientId, String token, String hint) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("token", token);
     f.put("token_type_hint", hint);
     f.put("client_id", clientId);
-    post(revocation, f, "revoke a token");
+    try {
+      post(revocation, f, "revoke a token");
+      return true;
+    } catch (IssuerRefusal refusal) {
+      if ("unsupported_token_type".equals(refusal.error)) {
+        return false;
+      }
+      throw refusal;
+    }
   }
 
   private ObjectNode entry(JsonNode answer, String previousRefresh) {
@@ -151,15 +163,27 @@ final class OAuthClient {
       body = Json.mapper().createObjectNode();
     }
     if (response.statusCode() >= 300) {
-      String reason = body.path("error_description").asText(body.path("error").asText(""));
-      throw new CliException(
+      String error = body.path("error").asText("");
+      String reason = body.path("error_description").asText(error);
+      throw new IssuerRefusal(
           "could not "
               + what
               + ": the issuer answered "
               + response.statusCode()
-              + (reason.isBlank() ? "" : " (" + reason + ")"));
+              + (reason.isBlank() ? "" : " (" + reason + ")"),
+          error);
     }
     return body;
+  }
+
+  /** The issuer answered with an error; {@code error} is its OAuth error code, if any. */
+  static final class IssuerRefusal extends CliException {
+    final String error;
+
+    IssuerRefusal(String message, String error) {
+      super(message);
+      this.error = error;
+    }
   }
 
   static String form(Map<String, String> fields) {

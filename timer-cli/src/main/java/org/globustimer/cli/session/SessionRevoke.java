@@ -34,13 +34,30 @@ final class SessionRevoke extends SessionBase {
     } else {
       OAuthClient oauth = new OAuthClient(Clock.systemUTC());
       String client = entry.path("client_id").asText();
+      String issuer = entry.path("issuer").asText();
       if (entry.path("refresh_token").isTextual()) {
-        oauth.revoke(
-            URI.create(revocation), client, entry.get("refresh_token").asText(), "refresh_token");
+        boolean revoked =
+            oauth.revoke(
+                URI.create(revocation),
+                client,
+                entry.get("refresh_token").asText(),
+                "refresh_token");
+        out()
+            .println(
+                revoked
+                    ? "Revoked your refresh token at " + issuer + "."
+                    : issuer + " does not revoke refresh tokens; it stays valid there.");
       }
-      oauth.revoke(
-          URI.create(revocation), client, entry.path("access_token").asText(), "access_token");
-      out().println("Revoked your tokens at " + entry.path("issuer").asText() + ".");
+      boolean revoked =
+          oauth.revoke(
+              URI.create(revocation), client, entry.path("access_token").asText(), "access_token");
+      out()
+          .println(
+              revoked
+                  ? "Revoked your access token at " + issuer + "."
+                  : issuer
+                      + " does not revoke access tokens; the cached one stays valid until it"
+                      + " expires.");
     }
     cache.removeEntry();
     out().println("Removed them from " + tokenCache() + ".");

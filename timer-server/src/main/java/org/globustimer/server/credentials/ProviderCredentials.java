@@ -12,6 +12,8 @@ import org.globustimer.core.secret.Sealer;
 import org.globustimer.server.auth.ActionUrls;
 import org.globustimer.server.store.CredentialRow;
 import org.globustimer.server.store.TimerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tokens the service sends external action providers on its users' behalf. Each configured
@@ -20,6 +22,8 @@ import org.globustimer.server.store.TimerStore;
  * only to action URLs under that provider's configured prefix.
  */
 public final class ProviderCredentials {
+
+  private static final Logger log = LoggerFactory.getLogger(ProviderCredentials.class);
 
   /** A token this close to expiry is renewed before use, so it cannot lapse in flight. */
   private static final Duration EARLY = Duration.ofSeconds(60);
@@ -248,14 +252,20 @@ public final class ProviderCredentials {
                     new Cached(granted.accessToken(), granted.expiresAt(), clock.instant()));
                 yield new Bearer.Token(granted.accessToken());
               }
-              case TokenAnswer.Refused refused ->
-                  new Bearer.Unavailable(
-                      "the issuer refused the stored refresh token for provider '"
-                          + provider.name()
-                          + "' ("
-                          + refused.describe()
-                          + "); "
-                          + remedy(provider));
+              case TokenAnswer.Refused refused -> {
+                log.warn(
+                    "the issuer refused {}'s refresh token for provider {}: {}",
+                    owner,
+                    provider.name(),
+                    refused.error());
+                yield new Bearer.Unavailable(
+                    "the issuer refused the stored refresh token for provider '"
+                        + provider.name()
+                        + "' ("
+                        + refused.describe()
+                        + "); "
+                        + remedy(provider));
+              }
               case TokenAnswer.Unreachable unreachable ->
                   new Bearer.Unreachable(unreachable.reason());
             };

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
+import org.globustimer.server.testkit.OAuthServer;
 import org.globustimer.server.testkit.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two users of one service: each route tried by the other user answers exactly as for an id that
  * does not exist. Alice uses the local token (she owns the local endpoints); Bob and the
- * administrator Carol log in through the issuer.
+ * administrator Carol hold access tokens of a real issuer (mock-oauth2-server).
  */
 class IsolationTest {
 
+  static final String AUDIENCE = "timer-service";
+  static final String BOB = UUID.randomUUID().toString();
+  static final String CAROL = UUID.randomUUID().toString();
+
   @TempDir static Path home;
-  static TestIssuer issuer;
+  static OAuthServer issuer;
   static FakeActionProvider provider;
   static TestService service;
   static Api alice;
@@ -35,22 +40,18 @@ class IsolationTest {
 
   @BeforeAll
   static void start() {
-    issuer = new TestIssuer();
+    issuer = new OAuthServer();
     provider = new FakeActionProvider();
-    String carolId = issuer.subject("carol");
     service =
         TestService.start(
             home,
             Map.of(
-                "oidc_issuer",
-                issuer.issuer(),
-                "oidc_audience",
-                TestIssuer.AUDIENCE,
-                "admin_identities",
-                carolId));
+                "oidc_issuer", issuer.issuer(),
+                "oidc_audience", AUDIENCE,
+                "admin_identities", CAROL));
     alice = new Api(service.url(), service.token());
-    bob = new Api(service.url(), issuer.accessToken("bob"));
-    carol = new Api(service.url(), issuer.accessToken("carol"));
+    bob = new Api(service.url(), accessToken(BOB));
+    carol = new Api(service.url(), accessToken(CAROL));
   }
 
   @AfterAll
@@ -58,6 +59,10 @@ class IsolationTest {
     service.close();
     provider.close();
     issuer.close();
+  }
+
+  private static String accessToken(String subject) {
+    return issuer.userToken(subject, AUDIENCE, "timers:manage", Duration.ofHours(1));
   }
 
   private static String createTimer(Api as) {
@@ -169,7 +174,7 @@ class IsolationTest {
     Api.Answer all = carol.get("/jobs?all_users=true");
     assertThat(all.status()).as(all.raw()).isEqualTo(200);
     assertThat(all.body().get("jobs").findValuesAsText("job_id")).contains(alices, bobs);
-    assertThat(all.body().get("jobs").findValuesAsText("owner")).contains(issuer.principal("bob"));
+    assertThat(all.body().get("jobs").findValuesAsText("owner")).contains(Principals.PREFIX + BOB);
     assertThat(carol.get("/jobs").body().get("jobs").findValuesAsText("job_id"))
         .doesNotContain(alices, bobs);
     assertThat(bob.get("/jobs?all_users=true").status()).isEqualTo(403);

@@ -1,9 +1,11 @@
 package org.globustimer.server.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.jwk.JWK;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -16,13 +18,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.KeyProvider;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.globustimer.core.json.Json;
 
 /**
@@ -35,9 +42,11 @@ public final class OAuthServer implements AutoCloseable {
   // unanswered; fail instead of hanging.
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final MockOAuth2Server server = new MockOAuth2Server();
   private final String issuerId;
+  private final InetAddress address;
+  private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
+  private volatile MockOAuth2Server server = new MockOAuth2Server();
 
   public OAuthServer() {
     this("research");
@@ -48,10 +57,31 @@ public final class OAuthServer implements AutoCloseable {
     try {
       // The server names itself by InetAddress.getHostName(); an address built with that name
       // keeps it "127.0.0.1" instead of a reverse lookup's "localhost".
-      server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), 0);
+      address = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }
+    // MockWebServer sets SO_REUSEADDR only for an explicit port; on port 0 the closed connections
+    // would keep the port from a restart for a minute.
+    try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+      port = probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.start(address, port);
+  }
+
+  /**
+   * Restarts the server on the same port, so the same issuer URL, signing with a newly generated
+   * key under a new key id, as an issuer does when it rotates its key. Tokens signed before then
+   * verify neither against the new JWKS nor at introspection.
+   */
+  public void rotateKey() {
+    server.shutdown();
+    server =
+        new MockOAuth2Server(
+            new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(new FreshKey())));
+    server.start(address, port);
   }
 
   /** The underlying server, for what this wrapper does not offer (e.g. enqueueCallback). */
@@ -75,13 +105,30 @@ public final class OAuthServer implements AutoCloseable {
     return server.authorizationEndpointUrl(issuerId).toString();
   }
 
+  /** How many HTTP requests the server has received since it last (re)started. */
+  public int requests() {
+    return ((MockWebServerWrapper) server.getConfig().getHttpServer())
+        .getMockWebServer()
+        .getRequestCount();
+  }
+
   /**
    * An access token as the issuer would give a logged-in user, with azp "user-client". A negative
    * lifetime gives a token that has already expired.
    */
   public String userToken(String subject, String audience, String scope, Duration lifetime) {
+    return userToken(subject, audience, scope, Map.of(), lifetime);
+  }
+
+  /** As {@link #userToken(String, String, String, Duration)}, with more claims, e.g. a username. */
+  public String userToken(
+      String subject,
+      String audience,
+      String scope,
+      Map<String, Object> claims,
+      Duration lifetime) {
     return server
-        .issueToken(issuerId, "user-client", tokens(subject, audience, scope, lifetime))
+        .issueToken(issuerId, "user-client", tokens(subject, audience, scope, claims, lifetime))
         .serialize();
   }
 
@@ -92,7 +139,7 @@ public final class OAuthServer implements AutoCloseable {
    * grant was given.
    */
   public void nextTokens(String subject, String audience, String scope, Duration lifetime) {
-    server.enqueueCallback(tokens(subject, audience, scope, lifetime));
+    server.enqueueCallback(tokens(subject, audience, scope, Map.of(), lifetime));
   }
 
   /**
@@ -209,9 +256,33 @@ public final class OAuthServer implements AutoCloseable {
   }
 
   private DefaultOAuth2TokenCallback tokens(
-      String subject, String audience, String scope, Duration lifetime) {
+      String subject,
+      String audience,
+      String scope,
+      Map<String, Object> claims,
+      Duration lifetime) {
+    Map<String, Object> all = new HashMap<>(claims);
+    all.put("scope", scope);
     return new DefaultOAuth2TokenCallback(
-        issuerId, subject, "JWT", List.of(audience), Map.of("scope", scope), lifetime.toSeconds());
+        issuerId, subject, "JWT", List.of(audience), all, lifetime.toSeconds());
+  }
+
+  /**
+   * One newly generated key. The mock names every key by its issuer id alone, but a verifier
+   * refetches the JWKS only for a key id it has not seen, so a rotated key needs an id of its own.
+   */
+  private static final class FreshKey extends KeyProvider {
+
+    private final String suffix = "-" + UUID.randomUUID();
+
+    FreshKey() {
+      super(List.of());
+    }
+
+    @Override
+    public JWK signingKey(String issuerId) {
+      return super.signingKey(issuerId + suffix);
+    }
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -13,10 +13,12 @@ public final class TimerStore implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
+  private final H2WriteOut writeOut;
 
   private TimerStore(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.writeOut = dialect instanceof Dialect.H2 ? new H2WriteOut(dataSource) : null;
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -59,8 +61,8 @@ public final class TimerStore implements AutoCloseable {
    */
   public <T> T inDurableTransaction(Function<Tx, T> work) {
     T result = inTransaction(work);
-    if (dialect instanceof Dialect.H2) {
-      H2WriteOut.now(dataSource);
+    if (writeOut != null) {
+      writeOut.afterCommit();
     }
     return result;
   }

@@ -14,6 +14,7 @@ import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.credentials.Bearer;
 import org.globustimer.server.credentials.ProviderCredentials;
+import org.globustimer.server.store.StoreException;
 
 /**
  * A remote action provider reached over HTTP at {@code base} (a run URL without its last {@code
@@ -115,7 +116,11 @@ final class HttpActionProvider implements ActionProvider {
           if ((reply.httpStatus() != 401 && reply.httpStatus() != 403) || attempt > 0) {
             return reply;
           }
-          credentials.refused(owner, actionUrl, token.value());
+          try {
+            credentials.refused(owner, actionUrl, token.value());
+          } catch (StoreException e) {
+            throw new ActionCallFailed(base + ": the stored credential cannot be updated", e);
+          }
           Bearer renewed = bearer(owner);
           if (renewed instanceof Bearer.Token again && again.value().equals(token.value())) {
             return reply;
@@ -127,7 +132,15 @@ final class HttpActionProvider implements ActionProvider {
   }
 
   private Bearer bearer(String owner) {
-    return credentials == null ? new Bearer.None() : credentials.bearerFor(owner, actionUrl);
+    if (credentials == null) {
+      return new Bearer.None();
+    }
+    try {
+      return credentials.bearerFor(owner, actionUrl);
+    } catch (StoreException e) {
+      // The database is out of reach: like a network failure, worth trying again.
+      throw new ActionCallFailed(base + ": the stored credential cannot be read just now", e);
+    }
   }
 
   /** Recorded like a provider's 401, so the timer pauses for its owner to renew the credential. */

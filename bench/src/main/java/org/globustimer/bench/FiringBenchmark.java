@@ -106,6 +106,7 @@ public final class FiringBenchmark {
     HttpClient http =
         HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     AtomicLong failures = new AtomicLong();
+    AtomicLong retried = new AtomicLong();
     try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
       List<Future<?>> pending = new ArrayList<>();
       for (int i = 0; i < timers; i++) {
@@ -127,16 +128,26 @@ public final class FiringBenchmark {
                           + "\",\"callback_body\":{\"body\":{\"i\":"
                           + index
                           + "}}}";
+                  HttpRequest request =
+                      HttpRequest.newBuilder(URI.create(url + "/jobs"))
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build();
                   HttpResponse<String> response =
-                      http.send(
-                          HttpRequest.newBuilder(URI.create(url + "/jobs"))
-                              .header("Authorization", "Bearer " + token)
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString(body))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
+                      http.send(request, HttpResponse.BodyHandlers.ofString());
+                  // An overloaded service answers 503 "try again shortly"; clients do so.
+                  for (int attempt = 1; response.statusCode() == 503 && attempt <= 10; attempt++) {
+                    retried.incrementAndGet();
+                    Thread.sleep(100L * attempt);
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                  }
                   if (response.statusCode() != 201) {
-                    failures.incrementAndGet();
+                    if (failures.incrementAndGet() == 1) {
+                      System.err.printf(
+                          "creating a timer failed: %d %s%n",
+                          response.statusCode(), response.body());
+                    }
                   }
                   return null;
                 }));
@@ -144,6 +155,9 @@ public final class FiringBenchmark {
       for (Future<?> future : pending) {
         future.get();
       }
+    }
+    if (retried.get() > 0) {
+      System.out.printf("creation: %,d answers were 503 and retried%n", retried.get());
     }
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " timers could not be created");

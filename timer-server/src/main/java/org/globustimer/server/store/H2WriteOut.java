@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 
 /**
  * Writes H2's committed changes to its file now instead of at its next background write, shared
@@ -24,6 +25,7 @@ final class H2WriteOut {
   private long asked;
   private long done;
   private boolean writing;
+  private volatile MVStore store;
 
   H2WriteOut(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -69,11 +71,28 @@ final class H2WriteOut {
   }
 
   private void writeNow() {
-    try (Connection connection = dataSource.getConnection()) {
-      SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-      session.getDatabase().getStore().getMvStore().commit();
-    } catch (SQLException e) {
+    try {
+      mvStore().commit();
+    } catch (RuntimeException e) {
       throw new StoreException("could not write the change to disk", e);
     }
+  }
+
+  /**
+   * The database's store, found once: later write-outs need no pooled connection, so they cannot
+   * wait behind a busy pool.
+   */
+  private MVStore mvStore() {
+    MVStore known = store;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        known = session.getDatabase().getStore().getMvStore();
+        store = known;
+      } catch (SQLException e) {
+        throw new StoreException("could not reach the database to write the change to disk", e);
+      }
+    }
+    return known;
   }
 }

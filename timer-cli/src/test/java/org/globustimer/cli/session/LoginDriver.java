@@ -8,6 +8,7 @@ import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,6 +77,30 @@ final class LoginDriver {
   String authorize(URI link) throws Exception {
     HttpResponse<String> answer =
         http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 302) {
+      throw new AssertionError("issuer answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return answer.headers().firstValue("Location").orElseThrow();
+  }
+
+  /**
+   * What the issuer redirects the browser to once {@code user} has logged in on its page for the
+   * link, as a browser would post the login form; {@code claims} (JSON, or null) are extra claims
+   * for the tokens.
+   */
+  static String authorizeAs(URI link, String user, String claims) throws Exception {
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+    if (claims != null) {
+      form += "&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8);
+    }
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(link)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 302) {
       throw new AssertionError("issuer answered " + answer.statusCode() + ": " + answer.body());
     }

@@ -112,21 +112,7 @@ class SessionLoginTest {
     // request to the issuer takes these, so call this only when the CLI's code exchange follows.
     oauth.nextTokens(user, AUDIENCE, "openid profile " + SCOPE, lifetime);
     String claims = "{\"preferred_username\": \"" + user + "@example.org\"}";
-    HttpResponse<String> answer =
-        HTTP.send(
-            HttpRequest.newBuilder(link)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=" + encode(user) + "&claims=" + encode(claims)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
-    return answer.headers().firstValue("Location").orElseThrow();
-  }
-
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return LoginDriver.authorizeAs(link, user, claims);
   }
 
   /** The grant types of the token requests the issuer received since the last call. */

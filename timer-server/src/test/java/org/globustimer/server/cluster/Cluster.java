@@ -2,6 +2,7 @@ package org.globustimer.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,8 +22,11 @@ import java.util.function.IntFunction;
 import org.globustimer.server.store.TestPostgres;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
+import org.globustimer.server.testkit.ServiceProcess;
 
-/** What the cluster tests share: creating many timers, and reading the runs table. */
+/**
+ * What the cluster tests share: starting nodes, creating many timers, and reading the runs table.
+ */
 final class Cluster {
 
   /** One row of the runs table. */
@@ -30,9 +34,20 @@ final class Cluster {
 
   private Cluster() {}
 
+  /**
+   * Starts a node on {@code db}, its home under target/ and kept after the test so its log can be
+   * read.
+   */
+  static ServiceProcess startNode(
+      TestPostgres.Database db, String nodeId, Map<String, String> settings) {
+    String database = db.url().substring(db.url().lastIndexOf('/') + 1);
+    Path home = Path.of("target", "cluster-nodes", database, nodeId).toAbsolutePath();
+    return ServiceProcess.inHome(home).nodeId(nodeId).database(db).settings(settings).start();
+  }
+
   /** Creates {@code count} timers through the nodes in turn, in parallel; returns their ids. */
   static List<String> createTimers(
-      List<NodeProcess> nodes,
+      List<ServiceProcess> nodes,
       FakeActionProvider provider,
       int count,
       IntFunction<Instant> start,

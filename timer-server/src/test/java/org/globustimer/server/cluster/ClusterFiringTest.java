@@ -3,7 +3,6 @@ package org.globustimer.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.globustimer.server.store.TestPostgres;
 import org.globustimer.server.testkit.FakeActionProvider;
+import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,28 +31,26 @@ class ClusterFiringTest {
 
   private static final Map<String, String> FAST_LEASES = Map.of("lease_seconds", "5");
 
-  Path homes;
   TestPostgres.Database db;
   FakeActionProvider provider;
-  final List<NodeProcess> nodes = new ArrayList<>();
+  final List<ServiceProcess> nodes = new ArrayList<>();
 
   @BeforeEach
   void start() {
     db = TestPostgres.get().newDatabase();
-    homes = NodeProcess.homesFor(db);
     provider = new FakeActionProvider();
   }
 
   @AfterEach
   void stop() {
-    nodes.forEach(NodeProcess::close);
+    nodes.forEach(ServiceProcess::close);
     provider.close();
   }
 
   private void startNodes(int count) {
-    nodes.add(NodeProcess.start(homes, "node-a", db, FAST_LEASES));
+    nodes.add(Cluster.startNode(db, "node-a", FAST_LEASES));
     for (int i = 1; i < count; i++) {
-      nodes.add(NodeProcess.start(homes, "node-" + (char) ('a' + i), db, FAST_LEASES));
+      nodes.add(Cluster.startNode(db, "node-" + (char) ('a' + i), FAST_LEASES));
     }
   }
 
@@ -136,7 +134,7 @@ class ClusterFiringTest {
                         .map(Map.Entry::getKey)
                         .orElse(null),
                 java.util.Objects::nonNull);
-    NodeProcess killed =
+    ServiceProcess killed =
         nodes.stream().filter(node -> node.nodeId().equals(victim)).findFirst().orElseThrow();
 
     Instant killedAt = Instant.now();

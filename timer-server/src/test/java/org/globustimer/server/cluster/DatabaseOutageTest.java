@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import org.globustimer.server.store.TestPostgres;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
+import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageTest {
 
   final TestPostgres postgres = TestPostgres.get();
-  final List<NodeProcess> nodes = new ArrayList<>();
+  final List<ServiceProcess> nodes = new ArrayList<>();
   FakeActionProvider provider;
 
   @AfterEach
@@ -36,7 +36,7 @@ class DatabaseOutageTest {
     if (postgres.canRestart()) {
       postgres.start();
     }
-    nodes.forEach(NodeProcess::close);
+    nodes.forEach(ServiceProcess::close);
     if (provider != null) {
       provider.close();
     }
@@ -46,10 +46,9 @@ class DatabaseOutageTest {
   void aRestartUnderLoadAnswers503ThenRecoversWithNoTickFiredTwice() throws Exception {
     assumeTrue(postgres.canRestart(), "needs GLOBUS_TIMER_TEST_PG_CTL or the embedded server");
     TestPostgres.Database db = postgres.newDatabase();
-    Path homes = NodeProcess.homesFor(db);
     provider = new FakeActionProvider();
-    nodes.add(NodeProcess.start(homes, "node-a", db, Map.of("lease_seconds", "5")));
-    nodes.add(NodeProcess.start(homes, "node-b", db, Map.of("lease_seconds", "5")));
+    nodes.add(Cluster.startNode(db, "node-a", Map.of("lease_seconds", "5")));
+    nodes.add(Cluster.startNode(db, "node-b", Map.of("lease_seconds", "5")));
     int timers = 300;
     int runs = 12;
     Duration interval = Duration.ofSeconds(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.globustimer.server.testkit.Api;
+import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,9 @@ class KillAfterAcknowledgeTest {
 
   @Test
   void createdTimersAndAPauseSurviveAKillRightAfterTheAnswer() {
-    try (ServiceProcess service = ServiceProcess.start(userHome)) {
+    // the restarted process is a new node: a short lease lets it take over the killed one's timers
+    try (ServiceProcess service =
+        ServiceProcess.forUserHome(userHome).setting("lease_seconds", "5").start()) {
       Api api = service.api();
       String body =
           "{\"name\": \"kept\", \"start\": \""

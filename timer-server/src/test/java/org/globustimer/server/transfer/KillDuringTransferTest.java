@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,8 @@ class KillDuringTransferTest {
     Path source = randomFile(home.resolve("large.bin"), 300);
     Path outbox = Files.createDirectories(home.resolve("outbox"));
     Path target = outbox.resolve("large.bin");
-    service = ServiceProcess.start(home);
+    // the restarted process is a new node: a short lease lets it take over the killed one's timers
+    service = ServiceProcess.forUserHome(home).setting("lease_seconds", "5").start();
     Timers timers = new Timers(service.api());
     ObjectNode transfer =
         automate(TUTORIAL_1, TUTORIAL_2, item(source.toString(), target.toString(), false));

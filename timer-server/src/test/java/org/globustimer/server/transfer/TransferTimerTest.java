@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.testkit.Api;
+import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class TransferTimerTest {
 
   @BeforeAll
   static void startService() {
-    service = ServiceProcess.start(home);
+    service = ServiceProcess.forUserHome(home).start();
     timers = new Timers(service.api());
   }
 

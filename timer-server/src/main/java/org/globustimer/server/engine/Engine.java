@@ -126,6 +126,10 @@ public final class Engine implements AutoCloseable {
         }
         storeAvailable = false;
       } catch (RuntimeException e) {
+        if (!running) {
+          // Closing: the executors it hands work to are already shut down.
+          return;
+        }
         log.error("claim loop failed; trying again", e);
       }
       try {

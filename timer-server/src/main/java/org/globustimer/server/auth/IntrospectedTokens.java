@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -106,8 +105,6 @@ final class IntrospectedTokens implements Authenticator {
         "token="
             + URLEncoder.encode(token, StandardCharsets.UTF_8)
             + "&token_type_hint=access_token";
-    String credentials =
-        settings.introspectionClientId() + ":" + settings.introspectionClientSecret();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(settings.introspectionUrl()))
             .timeout(IssuerMetadata.TIMEOUT)
@@ -115,9 +112,8 @@ final class IntrospectedTokens implements Authenticator {
             .header("Accept", "application/json")
             .header(
                 "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                ClientAuth.basic(
+                    settings.introspectionClientId(), settings.introspectionClientSecret()))
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     HttpResponse<String> response;

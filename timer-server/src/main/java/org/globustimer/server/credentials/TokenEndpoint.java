@@ -10,11 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.globustimer.core.json.Json;
+import org.globustimer.server.auth.ClientAuth;
 import org.globustimer.server.auth.IssuerMetadata;
 
 /** Grants at an issuer's token endpoint: token exchange (RFC 8693) and refresh (RFC 6749). */
@@ -71,7 +71,8 @@ final class TokenEndpoint {
     if (provider.clientSecret().isBlank()) {
       form.put("client_id", provider.clientId());
     } else {
-      request.header("Authorization", basic(provider.clientId(), provider.clientSecret()));
+      request.header(
+          "Authorization", ClientAuth.basic(provider.clientId(), provider.clientSecret()));
     }
     HttpResponse<String> response;
     try {
@@ -132,11 +133,6 @@ final class TokenEndpoint {
       discoveredTokenUrl = known;
     }
     return known;
-  }
-
-  private static String basic(String id, String secret) {
-    String pair = form(id) + ":" + form(secret);
-    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String encode(Map<String, String> form) {

@@ -25,18 +25,19 @@ sealed interface Answer {
       reply = call.get();
     } catch (ActionCallFailed e) {
       return new Transient(null, null, e.getMessage());
+    } catch (CredentialsUnavailable e) {
+      return new Refused(401, e.body(), e.getMessage(), true);
     }
     int status = reply.httpStatus();
     if (status == 429 || status >= 500) {
       return new Transient(status, reply.body(), "the action provider answered " + status);
     }
     if (status == 401 || status == 403) {
-      JsonNode body = reply.body();
-      String reason =
-          body != null && "credentials_unavailable".equals(body.path("error").asText())
-              ? body.path("description").asText()
-              : "the action provider refused our credentials (" + status + ")" + describe(body);
-      return new Refused(status, body, reason, true);
+      return new Refused(
+          status,
+          reply.body(),
+          "the action provider refused our credentials (" + status + ")" + describe(reply.body()),
+          true);
     }
     if (!reply.isSuccess()) {
       return new Refused(

@@ -104,9 +104,8 @@ final class HttpActionProvider implements ActionProvider {
         case Bearer.None none -> {
           return exchange(request.get());
         }
-        case Bearer.Unavailable unavailable -> {
-          return credentialsUnavailable(unavailable.detail());
-        }
+        case Bearer.Unavailable unavailable ->
+            throw new CredentialsUnavailable(unavailable.detail());
         case Bearer.Unreachable unreachable ->
             throw new ActionCallFailed(
                 base + ": no token for the provider: " + unreachable.reason(), null);
@@ -141,14 +140,6 @@ final class HttpActionProvider implements ActionProvider {
       // The database is out of reach: like a network failure, worth trying again.
       throw new ActionCallFailed(base + ": the stored credential cannot be read just now", e);
     }
-  }
-
-  /** Recorded like a provider's 401, so the timer pauses for its owner to renew the credential. */
-  private static ActionReply credentialsUnavailable(String detail) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("error", "credentials_unavailable");
-    body.put("description", detail);
-    return new ActionReply(401, body);
   }
 
   private ActionReply exchange(HttpRequest.Builder request) {

@@ -7,13 +7,9 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +44,7 @@ class SessionConsentTest {
   @BeforeAll
   static void start() throws Exception {
     oauth = new OAuthServer();
-    Path key = home.resolve("secret.key");
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    Files.writeString(key, Base64.getEncoder().encodeToString(secret));
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    Path key = TestService.secretKeyFile(home);
     Map<String, String> settings = new HashMap<>();
     settings.put("multi_user", "true");
     settings.put("secret_key_file", key.toString());

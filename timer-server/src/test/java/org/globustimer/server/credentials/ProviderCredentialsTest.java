@@ -10,13 +10,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +58,7 @@ class ProviderCredentialsTest {
     vault = new FakeActionProvider();
     plain = new FakeActionProvider();
     issuerKeys = JWKSet.load(URI.create(issuer.jwksUrl()).toURL());
-    Path key = home.resolve("secret.key");
-    byte[] secret = new byte[32];
-    new java.security.SecureRandom().nextBytes(secret);
-    Files.writeString(key, Base64.getEncoder().encodeToString(secret));
-    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    Path key = TestService.secretKeyFile(home);
     Map<String, String> settings = new HashMap<>();
     settings.put("multi_user", "true");
     settings.put("secret_key_file", key.toString());
@@ -325,6 +318,8 @@ class ProviderCredentialsTest {
 
   @Test
   void anotherUsersCredentialsAreNeitherListedNorUsable() {
+    // Someone else holds a vault credential, so a listing that leaked it would show it.
+    storeRefreshToken(as("gail"), "vault", loginForRefreshToken("gail", VAULT_SCOPES));
     Api frank = as("frank");
     Api.Answer refused = frank.put("/provider_credentials/lab", "{\"refresh_token\": \"x\"}");
     assertThat(refused.status()).isEqualTo(409);

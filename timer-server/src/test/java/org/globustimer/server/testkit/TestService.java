@@ -91,6 +91,24 @@ public final class TestService implements AutoCloseable {
     return token;
   }
 
+  /**
+   * Writes a fresh sealing key, base64, mode 0600, into {@code dir} and answers its path: what
+   * {@code secret_key_file} names for a multi-user service.
+   */
+  public static Path secretKeyFile(Path dir) {
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    Path key = dir.resolve("secret.key");
+    try {
+      Files.writeString(key, java.util.Base64.getEncoder().encodeToString(secret));
+      Files.setPosixFilePermissions(
+          key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return key;
+  }
+
   public TimerService service() {
     return service;
   }

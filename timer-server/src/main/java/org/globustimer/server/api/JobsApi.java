@@ -199,15 +199,17 @@ final class JobsApi {
       throw ApiError.invalid(
           List.of("query", "resume_policy"), "must be run_once or wait_for_next_scheduled");
     }
-    TimerRow found = find(ctx);
     Boolean asked = updateCredentials(ctx);
-    boolean update =
-        asked != null
-            ? asked
-            : found.state().status() == TimerStatus.INACTIVE
-                && "globus_auth_requirements".equals(found.state().inactiveCause());
-    if (update) {
-      credentials.prepare(Auth.owner(ctx), Auth.issuerToken(ctx), found.definition().callbackUrl());
+    if (asked == null || asked) {
+      TimerRow found = find(ctx);
+      boolean update =
+          asked != null
+              || found.state().status() == TimerStatus.INACTIVE
+                  && "globus_auth_requirements".equals(found.state().inactiveCause());
+      if (update) {
+        credentials.prepare(
+            Auth.owner(ctx), Auth.issuerToken(ctx), found.definition().callbackUrl());
+      }
     }
     change(
         ctx,

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.time.Times;
-import org.globustimer.server.store.RunRow;
-import org.globustimer.server.store.RunState;
-import org.globustimer.server.store.TimerDefinition;
-import org.globustimer.server.store.TimerRow;
-import org.globustimer.server.store.TimerState;
-import org.globustimer.server.store.TimerStatus;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.RunState;
+import org.globustimer.core.timer.TimerDefinition;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
+import org.globustimer.core.timer.TimerStatus;
 
 /**
  * Renders a timer as the job document every client reads: the v1 fields, the v2 fields, results

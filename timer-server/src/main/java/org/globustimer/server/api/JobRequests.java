@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.timer.ResumePolicy;
+import org.globustimer.core.timer.TimerDefinition;
+import org.globustimer.core.timer.TimerType;
 import org.globustimer.server.config.Settings;
-import org.globustimer.server.store.ResumePolicy;
-import org.globustimer.server.store.TimerDefinition;
-import org.globustimer.server.store.TimerType;
 
 /** Reads and checks the bodies of create and update requests into timer definitions. */
 final class JobRequests {

@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.Schedules;
+import org.globustimer.core.timer.TimerDefinition;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
+import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.credentials.ProviderCredentials;
-import org.globustimer.server.engine.Schedules;
-import org.globustimer.server.store.RunRow;
-import org.globustimer.server.store.TimerDefinition;
 import org.globustimer.server.store.TimerQuery;
-import org.globustimer.server.store.TimerRow;
-import org.globustimer.server.store.TimerState;
-import org.globustimer.server.store.TimerStatus;
 import org.globustimer.server.store.TimerStore;
 
 /** The Timers API: {@code /jobs} (v1) and {@code /v2/timer}, every query scoped to the caller. */
@@ -226,7 +226,7 @@ final class JobsApi {
               policy != null
                   ? policy.equals("wait_for_next_scheduled")
                   : timer.definition().resumePolicy()
-                      == org.globustimer.server.store.ResumePolicy.WAIT_FOR_NEXT_SCHEDULED;
+                      == org.globustimer.core.timer.ResumePolicy.WAIT_FOR_NEXT_SCHEDULED;
           return timer.with(
               Schedules.resumed(timer.definition(), timer.state(), waitForNext, clock.instant()));
         });

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.globustimer.server.store.TimerStatus;
+import org.globustimer.core.timer.TimerStatus;
 
 /** Path and query parameters of the Timers API, each checked with an error naming it. */
 final class QueryParams {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Supplier;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.action.ActionStatus;
-import org.globustimer.server.store.RunState;
+import org.globustimer.core.timer.RunState;
 
 /** What a call to an action provider amounted to, from the engine's point of view. */
 sealed interface Answer {

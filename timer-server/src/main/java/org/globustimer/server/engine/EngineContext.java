@@ -2,8 +2,8 @@ package org.globustimer.server.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.globustimer.core.timer.TimerRow;
 import org.globustimer.server.store.GroupCommit;
-import org.globustimer.server.store.TimerRow;
 import org.globustimer.server.store.TimerStore;
 
 /** What the engine's parts share: the store, the way to providers, the clock and the timings. */

@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.globustimer.core.json.Json;
-import org.globustimer.server.store.RunRow;
-import org.globustimer.server.store.RunState;
-import org.globustimer.server.store.TimerRow;
-import org.globustimer.server.store.TimerState;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.RunState;
+import org.globustimer.core.timer.Schedules;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

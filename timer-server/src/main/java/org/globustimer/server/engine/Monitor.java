@@ -3,10 +3,11 @@ package org.globustimer.server.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.globustimer.server.store.RunRow;
-import org.globustimer.server.store.RunState;
-import org.globustimer.server.store.TimerRow;
-import org.globustimer.server.store.TimerState;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.RunState;
+import org.globustimer.core.timer.Schedules;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
 import org.globustimer.server.store.Tx;
 
 /**

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
 
 /**
  * Claiming due work with a lease. On PostgreSQL one statement locks the candidates with {@code FOR

@@ -7,6 +7,14 @@ import static org.globustimer.server.store.Columns.longOrNull;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.globustimer.core.timer.ResumePolicy;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.RunState;
+import org.globustimer.core.timer.TimerDefinition;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
+import org.globustimer.core.timer.TimerStatus;
+import org.globustimer.core.timer.TimerType;
 
 /** Maps result rows to records. */
 final class Rows {

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.TimerDefinition;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
 
 /** The store's statements, run inside one transaction opened by {@link TimerStore}. */
 public final class Tx {

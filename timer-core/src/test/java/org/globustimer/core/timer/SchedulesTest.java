@@ -1,14 +1,9 @@
-package org.globustimer.server.engine;
+package org.globustimer.core.timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.globustimer.server.store.ResumePolicy;
-import org.globustimer.server.store.TimerDefinition;
-import org.globustimer.server.store.TimerState;
-import org.globustimer.server.store.TimerStatus;
-import org.globustimer.server.store.TimerType;
 import org.junit.jupiter.api.Test;
 
 class SchedulesTest {

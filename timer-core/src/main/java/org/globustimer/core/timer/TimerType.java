@@ -1,4 +1,4 @@
-package org.globustimer.server.store;
+package org.globustimer.core.timer;
 
 import java.util.Locale;
 

@@ -1,7 +1,10 @@
-package org.globustimer.server.store;
+package org.globustimer.core.timer;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.globustimer.core.schedule.Every;
+import org.globustimer.core.schedule.Once;
+import org.globustimer.core.schedule.Schedule;
 
 /**
  * What the user asked for: a timer's schedule and its action. {@code interval} is null for a timer
@@ -24,6 +27,10 @@ public record TimerDefinition(
 
   public boolean runsOnce() {
     return interval == null;
+  }
+
+  public Schedule schedule() {
+    return runsOnce() ? new Once(start) : new Every(start, interval);
   }
 
   public TimerDefinition withName(String newName) {

@@ -1,41 +1,28 @@
-package org.globustimer.server.engine;
+package org.globustimer.core.timer;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.globustimer.core.schedule.Ticks;
-import org.globustimer.server.store.TimerDefinition;
-import org.globustimer.server.store.TimerState;
-import org.globustimer.server.store.TimerStatus;
 
 /**
  * The schedule rules as pure functions of a timer's definition and state: which tick comes next,
  * and how a timer's state changes when it is created, fires, skips, pauses or resumes. A tick is
- * identified by its instant in epoch milliseconds (its slot).
+ * identified by its instant in epoch milliseconds (its slot); the tick arithmetic itself is the
+ * {@link org.globustimer.core.schedule.Schedule}'s.
  */
 public final class Schedules {
 
   private Schedules() {}
 
-  /** The first tick strictly after {@code now} that the end conditions allow, or null. */
+  /**
+   * The first tick strictly after {@code now} that the end conditions allow, or null. A one-off
+   * timer's tick stays due until it has run: it runs late rather than not at all.
+   */
   public static Instant nextTick(TimerDefinition def, int runsSoFar, Instant now) {
-    if (def.endRuns() != null && runsSoFar >= def.endRuns()) {
+    if (ranOut(def, runsSoFar)) {
       return null;
     }
-    Instant tick;
-    if (def.runsOnce()) {
-      if (runsSoFar > 0) {
-        return null;
-      }
-      tick = def.start();
-    } else {
-      tick =
-          Ticks.tickAt(
-              def.start(), def.interval(), Ticks.firstSlotAfter(def.start(), def.interval(), now));
-    }
-    if (def.endAt() != null && tick.isAfter(def.endAt())) {
-      return null;
-    }
-    return tick;
+    Instant tick = def.runsOnce() ? def.start() : def.schedule().firstAfter(now);
+    return withinEnd(def, tick) ? tick : null;
   }
 
   /**
@@ -43,22 +30,26 @@ public final class Schedules {
    * missed since {@code lastRun}, else the next one. Missed ticks collapse into this one run.
    */
   public static Instant dueTick(TimerDefinition def, int runsSoFar, Instant lastRun, Instant now) {
-    if (def.endRuns() != null && runsSoFar >= def.endRuns()) {
+    if (ranOut(def, runsSoFar)) {
       return null;
     }
     if (def.runsOnce()) {
-      return runsSoFar > 0 ? null : def.start();
+      return def.start();
     }
-    long latest = Ticks.slotAtOrBefore(def.start(), def.interval(), now);
-    if (latest >= 0) {
-      Instant missed = Ticks.tickAt(def.start(), def.interval(), latest);
-      boolean alreadyRun = lastRun != null && !lastRun.isBefore(missed);
-      boolean withinEnd = def.endAt() == null || !missed.isAfter(def.endAt());
-      if (!alreadyRun && withinEnd) {
-        return missed;
-      }
+    Instant missed = def.schedule().latestAtOrBefore(now);
+    boolean alreadyRun = missed != null && lastRun != null && !lastRun.isBefore(missed);
+    if (missed != null && !alreadyRun && withinEnd(def, missed)) {
+      return missed;
     }
     return nextTick(def, runsSoFar, now);
+  }
+
+  private static boolean ranOut(TimerDefinition def, int runsSoFar) {
+    return def.endRuns() != null && runsSoFar >= def.endRuns() || def.runsOnce() && runsSoFar > 0;
+  }
+
+  private static boolean withinEnd(TimerDefinition def, Instant tick) {
+    return tick != null && (def.endAt() == null || !tick.isAfter(def.endAt()));
   }
 
   /** The state of a timer just created: due at its first tick (now, if the start has passed). */
@@ -85,7 +76,7 @@ public final class Schedules {
   }
 
   /** Points a state at its next tick, or ends it when there is none. */
-  static TimerState scheduledAt(TimerState state, Instant tick) {
+  public static TimerState scheduledAt(TimerState state, Instant tick) {
     TimerState.Builder b = state.toBuilder();
     if (tick == null) {
       b.nextSlot = null;
@@ -107,7 +98,7 @@ public final class Schedules {
   }
 
   /** After a tick fired at {@code now}: counted, submission pending, next tick after now. */
-  static TimerState fired(TimerDefinition def, TimerState s, long slot, Instant now) {
+  public static TimerState fired(TimerDefinition def, TimerState s, long slot, Instant now) {
     TimerState.Builder b = s.toBuilder();
     b.runs = s.runs() + 1;
     b.lastRanAt = now;
@@ -120,14 +111,14 @@ public final class Schedules {
   }
 
   /** A tick that came while the previous run was in progress: skipped, not counted as a run. */
-  static TimerState skipped(TimerDefinition def, TimerState s, Instant now) {
+  public static TimerState skipped(TimerDefinition def, TimerState s, Instant now) {
     TimerState.Builder b = s.toBuilder();
     b.skipped = s.skipped() + 1;
     return scheduledAt(b.build(), nextTick(def, s.runs(), now));
   }
 
   /** The submission of the pending run is settled; the timer waits for its next tick. */
-  static TimerState submissionSettled(
+  public static TimerState submissionSettled(
       TimerState s, long slot, boolean stillActive, boolean failed) {
     TimerState.Builder b = s.toBuilder();
     if (s.pendingSlot() != null && s.pendingSlot() == slot) {
@@ -143,7 +134,7 @@ public final class Schedules {
   }
 
   /** The pending submission will be attempted again at {@code retryAt}. */
-  static TimerState retryAt(TimerState s, Instant retryAt) {
+  public static TimerState retryAt(TimerState s, Instant retryAt) {
     TimerState.Builder b = s.toBuilder();
     if (s.status().isScheduled()) {
       b.dueAt = retryAt;
@@ -152,7 +143,7 @@ public final class Schedules {
   }
 
   /** The action of run {@code slot} reached a final state. */
-  static TimerState actionFinished(TimerState s, long slot, boolean failed) {
+  public static TimerState actionFinished(TimerState s, long slot, boolean failed) {
     TimerState.Builder b = s.toBuilder();
     if (s.activeSlot() != null && s.activeSlot() == slot) {
       b.activeSlot = null;
@@ -209,7 +200,7 @@ public final class Schedules {
   }
 
   /** How long transient submission failures are retried: half the interval, at most 45 min. */
-  static Duration retryWindow(TimerDefinition def) {
+  public static Duration retryWindow(TimerDefinition def) {
     Duration cap = Duration.ofMinutes(45);
     if (def.runsOnce()) {
       return cap;

@@ -1,4 +1,4 @@
-package org.globustimer.server.store;
+package org.globustimer.core.timer;
 
 /** Where one fired tick is: being submitted, retried, running at the provider, or final. */
 public enum RunState {

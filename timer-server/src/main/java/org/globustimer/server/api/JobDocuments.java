@@ -36,10 +36,11 @@ final class JobDocuments {
     if (s.inactiveCause() != null) {
       ObjectNode reason = doc.putObject("inactive_reason");
       reason.put("cause", s.inactiveCause());
+      // The public schema types detail as an object: an auth requirements error, else null.
       if ("globus_auth_requirements".equals(s.inactiveCause())) {
         reason.set("detail", authRequirements(s.inactiveDetail()));
       } else {
-        reason.put("detail", s.inactiveDetail());
+        reason.putNull("detail");
       }
     } else {
       doc.putNull("inactive_reason");
@@ -106,7 +107,7 @@ final class JobDocuments {
   private static JsonNode activity(TimerState s, RunRow current, Instant now) {
     ObjectNode activity = Json.mapper().createObjectNode();
     if (s.status() == TimerStatus.INACTIVE) {
-      activity.put("type", "paused");
+      activity.put("code", "paused");
       String cause = s.inactiveCause();
       activity.put(
           "reason",
@@ -115,7 +116,7 @@ final class JobDocuments {
     }
     if (current != null && !current.state().isFinal()) {
       boolean retrying = current.state() == RunState.RETRYING;
-      activity.put("type", retrying ? "retrying" : "run_in_progress");
+      activity.put("code", retrying ? "retrying" : "run_in_progress");
       activity.put("start_timestamp", Times.format(current.ranAt()));
       if (!retrying) {
         activity.put(
@@ -126,7 +127,7 @@ final class JobDocuments {
     if (!s.status().isScheduled() || s.nextRunAt() == null) {
       return Json.mapper().nullNode();
     }
-    activity.put("type", "awaiting_next_run");
+    activity.put("code", "awaiting_next_run");
     activity.put("next_run", Times.format(s.nextRunAt()));
     return activity;
   }

@@ -106,7 +106,15 @@ final class JobRequests {
       }
       Fields end = schedule.nested("end");
       if (end.exists()) {
-        String condition = end.text("condition", true);
+        // The Python SDK's own fixtures send {"count": N} with no condition.
+        String condition = end.text("condition", false);
+        if (condition == null && (end.present("count") || end.present("iterations"))) {
+          condition = "iterations";
+        } else if (condition == null && end.present("datetime")) {
+          condition = "time";
+        } else if (condition == null) {
+          end.problem("condition", "field required ('time' or 'iterations')");
+        }
         if ("time".equals(condition)) {
           endAt = end.time("datetime", true);
         } else if ("iterations".equals(condition)) {

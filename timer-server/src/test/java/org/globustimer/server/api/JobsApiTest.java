@@ -56,7 +56,7 @@ class JobsApiTest {
     assertThat(job.get("schedule").get("end").get("count").asInt()).isEqualTo(3);
     assertThat(job.get("timer_type").asText()).isEqualTo("generic");
     assertThat(job.get("results").get("data")).isEmpty();
-    assertThat(job.get("activity").get("type").asText()).isEqualTo("awaiting_next_run");
+    assertThat(job.get("activity").get("code").asText()).isEqualTo("awaiting_next_run");
 
     String id = job.get("job_id").asText();
     assertThat(api.get("/jobs/" + id).body().get("name").asText()).isEqualTo("nightly");
@@ -97,6 +97,30 @@ class JobsApiTest {
     assertThat(timer.get("schedule").get("end").get("count").asInt()).isEqualTo(2);
     String id = timer.get("job_id").asText();
     assertThat(api.get("/jobs/" + id).body().get("timer_type").asText()).isEqualTo("transfer");
+  }
+
+  @Test
+  void acceptsEverySpellingOfACountEnd() {
+    for (String end :
+        new String[] {
+          "{\"condition\": \"iterations\", \"count\": 4}",
+          "{\"condition\": \"iterations\", \"iterations\": 4}",
+          "{\"count\": 4}"
+        }) {
+      String body =
+          "{\"timer\": {\"timer_type\": \"transfer\", \"schedule\": {\"type\":"
+              + " \"recurring\", \"interval_seconds\": 3600, \"end\": "
+              + end
+              + "}, \"body\": {\"source_endpoint\": \"ddb59aef-6d04-11e5-ba46-22000b92c6ec\","
+              + " \"destination_endpoint\": \"ddb59af0-6d04-11e5-ba46-22000b92c6ec\", \"DATA\":"
+              + " [{\"source_path\": \"/~/a\", \"destination_path\": \"/~/b\"}]}}}";
+      Api.Answer created = api.post("/v2/timer", body);
+      assertThat(created.status()).as("%s answered %s", end, created.raw()).isEqualTo(201);
+      JsonNode schedule = created.body().get("timer").get("schedule");
+      assertThat(schedule.get("end").get("condition").asText()).isEqualTo("iterations");
+      assertThat(schedule.get("end").get("count").asInt()).isEqualTo(4);
+      assertThat(created.body().get("timer").get("stop_after").get("n_runs").asInt()).isEqualTo(4);
+    }
   }
 
   @Test
@@ -196,7 +220,9 @@ class JobsApiTest {
     JsonNode job = api.get("/jobs/" + id).body();
     assertThat(job.get("status").asText()).isEqualTo("inactive");
     assertThat(job.get("inactive_reason").get("cause").asText()).isEqualTo("user");
+    assertThat(job.get("activity").get("code").asText()).isEqualTo("paused");
     assertThat(job.get("activity").get("reason").asText()).isEqualTo("user");
+    assertThat(job.get("inactive_reason").get("detail").isNull()).isTrue();
     assertThat(
             api.get("/jobs?filter_status=inactive").body().get("jobs").findValuesAsText("job_id"))
         .contains(id);

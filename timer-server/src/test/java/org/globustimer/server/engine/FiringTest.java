@@ -123,7 +123,7 @@ class FiringTest {
     String id = create(Instant.now(), 1.0, "{\"n_runs\": 2}");
     await()
         .atMost(PATIENCE)
-        .until(() -> job(id).get("activity").path("type").asText().equals("run_in_progress"));
+        .until(() -> job(id).get("activity").path("code").asText().equals("run_in_progress"));
     await().atMost(PATIENCE).until(() -> job(id).get("status").asText().equals("ended"));
     List<FakeActionProvider.Submission> fired = provider.submissions();
     assertThat(fired).hasSize(2);

@@ -50,6 +50,12 @@ public record Environment(
     return xdg != null ? Path.of(xdg) : userHome.resolve(".config");
   }
 
+  /** Where the CLI keeps what it remembers between commands: {@code $XDG_STATE_HOME}. */
+  public Path stateHome() {
+    String xdg = variable("XDG_STATE_HOME");
+    return xdg != null ? Path.of(xdg) : userHome.resolve(".local/state");
+  }
+
   public Environment withVariables(Map<String, String> more) {
     Map<String, String> merged = new java.util.HashMap<>(variables);
     merged.putAll(more);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.globustimer.cli.http.ApiClient;
 import org.globustimer.cli.http.Connection;
 import org.globustimer.cli.http.ServiceLocator;
+import org.globustimer.cli.http.VersionSkew;
 import org.globustimer.cli.output.OutputFormat;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,10 @@ public abstract class ServiceCommand implements Callable<Integer> {
 
   protected final ApiClient api() {
     if (api == null) {
-      api = new ApiClient(connection());
+      api =
+          new ApiClient(
+              connection(),
+              new VersionSkew(err(), env().stateHome().resolve("globus-timer/version-notices")));
     }
     return api;
   }

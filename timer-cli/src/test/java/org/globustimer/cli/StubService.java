@@ -22,6 +22,8 @@ public final class StubService implements AutoCloseable {
   private volatile String body;
   private final java.util.Map<String, Integer> statusByPath =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, String> headers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public StubService(int status, String body) throws IOException {
     this.status = status;
@@ -41,6 +43,7 @@ public final class StubService implements AutoCloseable {
           Integer special = statusByPath.get(exchange.getRequestURI().getPath());
           byte[] answer = (special != null ? "" : this.body).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
+          headers.forEach(exchange.getResponseHeaders()::add);
           exchange.sendResponseHeaders(
               special != null ? special : this.status, answer.length == 0 ? -1 : answer.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -58,6 +61,12 @@ public final class StubService implements AutoCloseable {
   /** Answers {@code status} with an empty body on exactly this path. */
   public StubService status(String path, int status) {
     statusByPath.put(path, status);
+    return this;
+  }
+
+  /** Sends this header with every answer. */
+  public StubService header(String name, String value) {
+    headers.put(name, value);
     return this;
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import org.globustimer.core.build.BuildInfo;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.config.Settings;
 import org.globustimer.server.config.SettingsException;
@@ -21,6 +22,12 @@ public final class ServerMain {
   private ServerMain() {}
 
   public static void main(String[] args) {
+    if (java.util.List.of(args).equals(java.util.List.of("--version"))) {
+      System.out.println("globus-timer-server " + BuildInfo.current().describe());
+      System.out.println(
+          "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+      return;
+    }
     Settings settings;
     try {
       settings = SettingsLoader.load(args, System.getenv());
@@ -45,7 +52,9 @@ public final class ServerMain {
     Path stateFile = settings.home().resolve("server.json");
     writeState(stateFile, service);
     System.out.println(
-        "globus-timer service listening at "
+        "globus-timer service "
+            + BuildInfo.current().describe()
+            + " listening at "
             + service.url()
             + " (node "
             + settings.nodeId()

@@ -28,10 +28,12 @@ public final class ApiClient {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   private final Connection connection;
+  private final VersionSkew skew;
   private HttpClient http;
 
-  public ApiClient(Connection connection) {
+  public ApiClient(Connection connection, VersionSkew skew) {
     this.connection = connection;
+    this.skew = skew;
   }
 
   public Connection connection() {
@@ -83,6 +85,7 @@ public final class ApiClient {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
     HttpResponse<String> response = exchange(request.build());
+    skew.observe(connection.url(), response.headers());
     int status = response.statusCode();
     if (status >= 400) {
       throw failure(status, response.body());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.globustimer.core.build.BuildInfo;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
@@ -28,7 +29,8 @@ public final class HttpApi {
 
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   public static final String TRANSFER_RUN_PATH = "/transfer/transfer/run";
-  public static final String VERSION = "0.1.0";
+
+  private static final BuildInfo BUILD = BuildInfo.current();
 
   private HttpApi() {}
 
@@ -56,6 +58,7 @@ public final class HttpApi {
               config.http.defaultContentType = "application/json";
             });
     Auth auth = new Auth(parts.authenticator());
+    app.before(ctx -> ctx.header(BuildInfo.VERSION_HEADER, BUILD.version().toString()));
     app.before(auth::check);
     app.get("/health", ctx -> health(ctx, parts));
     app.get("/.well-known/globus-timer", ctx -> discovery(ctx, parts));
@@ -162,7 +165,7 @@ public final class HttpApi {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("status", up ? "ok" : "database unavailable");
     body.put("node_id", parts.nodeId());
-    body.put("version", VERSION);
+    body.put("version", BUILD.version().toString());
     ctx.status(up ? 200 : 503);
     JsonIo.json(ctx, body);
   }
@@ -171,7 +174,9 @@ public final class HttpApi {
     String base = baseUrl(ctx, parts.settings());
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("service", "globus-timer");
-    body.put("version", VERSION);
+    body.put("version", BUILD.version().toString());
+    body.put("commit", BUILD.commit());
+    body.put("built_at", BUILD.builtAt());
     body.put("api_version", "1.0");
     body.put("transfer_action_url", base + TRANSFER_RUN_PATH);
     body.put("endpoints_url", base + "/endpoints");

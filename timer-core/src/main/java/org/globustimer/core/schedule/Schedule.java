@@ -7,7 +7,7 @@ import java.time.Instant;
  * engine stores it as epoch milliseconds (a run's slot). End conditions (an end date, a run limit)
  * are the timer's, not the schedule's.
  */
-public sealed interface Schedule permits Once, Every {
+public sealed interface Schedule permits Once, Every, Cron {
 
   /** The first tick strictly after {@code now}, or null when no tick follows. */
   Instant firstAfter(Instant now);

@@ -2,6 +2,7 @@ package org.globustimer.core.timer;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.globustimer.core.cron.Jitter;
 
 /**
  * The schedule rules as pure functions of a timer's definition and state: which tick comes next,
@@ -56,6 +57,7 @@ public final class Schedules {
   public static TimerState initial(TimerDefinition def, Instant now) {
     Instant first = dueTick(def, 0, null, now);
     return scheduledAt(
+        def,
         new TimerState(
             TimerStatus.NEW,
             null,
@@ -75,10 +77,26 @@ public final class Schedules {
         first);
   }
 
-  /** Points a state at its next tick, or ends it when there is none. */
-  public static TimerState scheduledAt(TimerState state, Instant tick) {
-    TimerState.Builder b = state.toBuilder();
+  /** Points a state at its next tick, firing after the timer's jitter, or ends it. */
+  public static TimerState scheduledAt(TimerDefinition def, TimerState state, Instant tick) {
     if (tick == null) {
+      return scheduledAt(state, null);
+    }
+    Timing timing = def.timing();
+    return pointedAt(
+        state,
+        tick.toEpochMilli(),
+        Jitter.fireAt(timing.jitterKey(), tick, timing.jitterSeconds()));
+  }
+
+  /** Points a state at its next tick (fired at the tick itself), or ends it when there is none. */
+  public static TimerState scheduledAt(TimerState state, Instant tick) {
+    return pointedAt(state, tick == null ? null : tick.toEpochMilli(), tick);
+  }
+
+  private static TimerState pointedAt(TimerState state, Long slot, Instant fireAt) {
+    TimerState.Builder b = state.toBuilder();
+    if (slot == null) {
       b.nextSlot = null;
       b.nextRunAt = null;
       if (b.pendingSlot == null) {
@@ -88,16 +106,19 @@ public final class Schedules {
         }
       }
     } else {
-      b.nextSlot = tick.toEpochMilli();
-      b.nextRunAt = tick;
+      b.nextSlot = slot;
+      b.nextRunAt = fireAt;
       if (b.pendingSlot == null && b.status.isScheduled()) {
-        b.dueAt = tick;
+        b.dueAt = fireAt;
       }
     }
     return b.build();
   }
 
-  /** After a tick fired at {@code now}: counted, submission pending, next tick after now. */
+  /**
+   * After a tick fired at {@code now}: counted, submission pending, and pointed at the next tick:
+   * the first after now, or with catch-up {@code all} the next missed one still in the window.
+   */
   public static TimerState fired(TimerDefinition def, TimerState s, long slot, Instant now) {
     TimerState.Builder b = s.toBuilder();
     b.runs = s.runs() + 1;
@@ -107,14 +128,116 @@ public final class Schedules {
     if (b.status == TimerStatus.NEW) {
       b.status = TimerStatus.LOADED;
     }
-    return scheduledAt(b.build(), nextTick(def, b.runs, now));
+    return scheduledAt(def, b.build(), following(def, b.runs, Instant.ofEpochMilli(slot), now));
+  }
+
+  private static Instant following(TimerDefinition def, int runs, Instant tick, Instant now) {
+    if (def.timing().catchUp() == CatchUpPolicy.ALL && !def.runsOnce() && !ranOut(def, runs)) {
+      Instant next = def.schedule().firstAfter(tick);
+      if (next != null && !next.isAfter(now) && withinEnd(def, next)) {
+        return next;
+      }
+    }
+    return nextTick(def, runs, now);
+  }
+
+  /**
+   * Which tick a timer due since {@code due} fires now under its catch-up policy, or null when the
+   * missed ticks are dropped ({@link #missed}). A tick is missed once its fire instant is more than
+   * {@link #ON_TIME} in the past; a one-off timer always runs, late rather than never.
+   */
+  public static Instant tickToFire(TimerDefinition def, Instant due, Instant now) {
+    if (def.runsOnce()) {
+      return due;
+    }
+    Instant latest = def.schedule().latestAtOrBefore(now);
+    if (latest != null && def.endAt() != null && latest.isAfter(def.endAt())) {
+      latest = def.schedule().latestAtOrBefore(def.endAt());
+    }
+    if (latest == null || !latest.isAfter(due)) {
+      latest = due;
+    }
+    Timing timing = def.timing();
+    return switch (timing.catchUp()) {
+      case ONE -> latest;
+      case NONE -> {
+        Instant firesAt = Jitter.fireAt(timing.jitterKey(), latest, timing.jitterSeconds());
+        yield Duration.between(firesAt, now).compareTo(ON_TIME) <= 0 ? latest : null;
+      }
+      case ALL -> {
+        Instant oldest = now.minus(timing.effectiveCatchUpWindow());
+        if (!due.isBefore(oldest)) {
+          yield due;
+        }
+        Instant first = def.schedule().firstAfter(oldest.minusNanos(1));
+        yield first != null && !first.isAfter(latest) ? first : null;
+      }
+    };
+  }
+
+  /** How late a tick may fire and still count as on time for catch-up {@code none}. */
+  public static final Duration ON_TIME = Duration.ofMinutes(1);
+
+  /** Missed ticks dropped by the catch-up policy: counted as skipped, the timer waits. */
+  public static TimerState missed(TimerDefinition def, TimerState s, Instant now) {
+    return skipped(def, s, now);
   }
 
   /** A tick that came while the previous run was in progress: skipped, not counted as a run. */
   public static TimerState skipped(TimerDefinition def, TimerState s, Instant now) {
     TimerState.Builder b = s.toBuilder();
     b.skipped = s.skipped() + 1;
-    return scheduledAt(b.build(), nextTick(def, s.runs(), now));
+    return scheduledAt(def, b.build(), nextTick(def, s.runs(), now));
+  }
+
+  /**
+   * A tick that came while the previous run was in progress, under {@code buffer_one}: counted and
+   * held as the pending run, submitted when the current run ends ({@link #actionFinished}).
+   */
+  public static TimerState buffered(TimerDefinition def, TimerState s, long slot, Instant now) {
+    TimerState.Builder b = fired(def, s, slot, now).toBuilder();
+    b.dueAt = null;
+    return b.build();
+  }
+
+  /** What a run-now request did. */
+  public sealed interface RunNow {
+    /** The extra run is pending: submitted at once, or after the current run if buffered. */
+    record Accepted(TimerState state, long slot, boolean buffered) implements RunNow {}
+
+    /** Refused: why, in words for the caller. */
+    record Refused(String reason) implements RunNow {}
+  }
+
+  /**
+   * One extra run at {@code now}, outside the grid: the next tick stays where it was. It obeys the
+   * overlap policy and is not counted against an end after a number of runs.
+   */
+  public static RunNow runNow(TimerDefinition def, TimerState s, Instant now) {
+    if (!s.status().isScheduled()) {
+      return new RunNow.Refused(
+          "the timer is "
+              + s.status().name().toLowerCase(java.util.Locale.ROOT)
+              + "; resume it first");
+    }
+    if (s.pendingSlot() != null) {
+      return new RunNow.Refused("a run of this timer is already waiting to be submitted");
+    }
+    boolean running = s.activeSlot() != null;
+    OverlapPolicy overlap = def.timing().overlap();
+    if (running && overlap == OverlapPolicy.SKIP) {
+      return new RunNow.Refused(
+          "the previous run is still in progress and the overlap policy is skip");
+    }
+    long slot = now.toEpochMilli();
+    if (s.nextSlot() != null && s.nextSlot() == slot) {
+      slot++; // never the same slot as the coming tick
+    }
+    boolean buffer = running && overlap == OverlapPolicy.BUFFER_ONE;
+    TimerState.Builder b = s.toBuilder();
+    b.pendingSlot = slot;
+    b.dueAt = buffer ? null : now;
+    return new RunNow.Accepted(b.build(), slot, buffer);
   }
 
   /** The submission of the pending run is settled; the timer waits for its next tick. */
@@ -130,7 +253,7 @@ public final class Schedules {
     if (failed) {
       b.errors = s.errors() + 1;
     }
-    return scheduledAt(b.build(), s.nextRunAt());
+    return pointedAt(b.build(), s.nextSlot(), s.nextRunAt());
   }
 
   /** The pending submission will be attempted again at {@code retryAt}. */
@@ -154,6 +277,30 @@ public final class Schedules {
     return b.build();
   }
 
+  /**
+   * The action of run {@code slot} reached a final state at {@code now}; a run buffered behind it
+   * ({@code buffer_one}) becomes due at once, and ticks that came while it waited are dropped.
+   */
+  public static TimerState actionFinished(
+      TimerDefinition def, TimerState s, long slot, boolean failed, Instant now) {
+    TimerState finished = actionFinished(s, slot, failed);
+    boolean bufferedWaiting =
+        finished.activeSlot() == null
+            && finished.pendingSlot() != null
+            && finished.dueAt() == null
+            && finished.status().isScheduled();
+    if (!bufferedWaiting) {
+      return finished;
+    }
+    TimerState.Builder b = finished.toBuilder();
+    b.dueAt = now;
+    TimerState released = b.build();
+    if (released.nextRunAt() != null && released.nextRunAt().isAfter(now)) {
+      return released;
+    }
+    return scheduledAt(def, released, nextTick(def, released.runs(), now));
+  }
+
   /** Paused by the user or by the service: nothing fires until resumed. */
   public static TimerState paused(TimerState s, String cause, String detail) {
     TimerState.Builder b = s.toBuilder();
@@ -172,12 +319,23 @@ public final class Schedules {
     b.inactiveCause = null;
     b.inactiveDetail = null;
     TimerState active = b.released().build();
+    boolean dropMissed = waitForNext || def.timing().catchUp() == CatchUpPolicy.NONE;
     Instant tick =
-        waitForNext ? nextTick(def, s.runs(), now) : dueTick(def, s.runs(), s.lastRanAt(), now);
+        dropMissed ? nextTick(def, s.runs(), now) : dueTick(def, s.runs(), s.lastRanAt(), now);
+    if (!dropMissed && def.timing().catchUp() == CatchUpPolicy.ALL && s.lastRanAt() != null) {
+      Instant oldestMissed = def.schedule().firstAfter(s.lastRanAt());
+      Instant oldest = now.minus(def.timing().effectiveCatchUpWindow());
+      if (oldestMissed != null && oldestMissed.isBefore(oldest)) {
+        oldestMissed = def.schedule().firstAfter(oldest.minusNanos(1));
+      }
+      if (oldestMissed != null && !oldestMissed.isAfter(now) && withinEnd(def, oldestMissed)) {
+        tick = oldestMissed;
+      }
+    }
     if (active.pendingSlot() != null) {
       active = retryAt(active, now);
     }
-    return scheduledAt(active, tick);
+    return scheduledAt(def, active, tick);
   }
 
   /** The definition changed (interval or end): re-plan from now. */
@@ -186,7 +344,7 @@ public final class Schedules {
     if (b.status.isScheduled() || b.status == TimerStatus.ENDED) {
       b.status = TimerStatus.UPDATED;
     }
-    return scheduledAt(b.released().build(), nextTick(def, s.runs(), now));
+    return scheduledAt(def, b.released().build(), nextTick(def, s.runs(), now));
   }
 
   /** Soft-deleted: kept and readable, never fires again. */
@@ -199,13 +357,22 @@ public final class Schedules {
     return b.released().build();
   }
 
-  /** How long transient submission failures are retried: half the interval, at most 45 min. */
+  /**
+   * How long transient submission failures are retried: half the interval (for cron, half the gap
+   * between its first two ticks), at most 45 min.
+   */
   public static Duration retryWindow(TimerDefinition def) {
     Duration cap = Duration.ofMinutes(45);
     if (def.runsOnce()) {
       return cap;
     }
-    Duration half = def.interval().dividedBy(2);
+    Duration gap = def.interval();
+    if (def.isCron()) {
+      Instant first = def.schedule().firstAfter(def.start().minusNanos(1));
+      Instant second = first == null ? null : def.schedule().firstAfter(first);
+      gap = second == null ? cap.multipliedBy(2) : Duration.between(first, second);
+    }
+    Duration half = gap.dividedBy(2);
     return half.compareTo(cap) < 0 ? half : cap;
   }
 }

@@ -2,13 +2,14 @@ package org.globustimer.core.timer;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.globustimer.core.schedule.Cron;
 import org.globustimer.core.schedule.Every;
 import org.globustimer.core.schedule.Once;
 import org.globustimer.core.schedule.Schedule;
 
 /**
  * What the user asked for: a timer's schedule and its action. {@code interval} is null for a timer
- * that runs once. JSON columns are kept as text.
+ * that runs once or on a cron schedule ({@code timing.cron()}). JSON columns are kept as text.
  */
 public record TimerDefinition(
     String name,
@@ -23,14 +24,76 @@ public record TimerDefinition(
     String scope,
     String body,
     String flowId,
-    ResumePolicy resumePolicy) {
+    ResumePolicy resumePolicy,
+    Timing timing) {
+
+  public TimerDefinition {
+    timing = timing == null ? Timing.DEFAULT : timing;
+  }
+
+  /** A timer with the default timing: no cron, no jitter, skip overlaps, catch up one tick. */
+  public TimerDefinition(
+      String name,
+      TimerType type,
+      int apiVersion,
+      Instant start,
+      Duration interval,
+      Instant endAt,
+      Integer endRuns,
+      String callbackUrl,
+      String callbackBody,
+      String scope,
+      String body,
+      String flowId,
+      ResumePolicy resumePolicy) {
+    this(
+        name,
+        type,
+        apiVersion,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody,
+        scope,
+        body,
+        flowId,
+        resumePolicy,
+        Timing.DEFAULT);
+  }
 
   public boolean runsOnce() {
-    return interval == null;
+    return interval == null && timing.cron() == null;
+  }
+
+  public boolean isCron() {
+    return timing.cron() != null;
   }
 
   public Schedule schedule() {
+    if (isCron()) {
+      return new Cron(start, timing.cron());
+    }
     return runsOnce() ? new Once(start) : new Every(start, interval);
+  }
+
+  public TimerDefinition withTiming(Timing newTiming) {
+    return new TimerDefinition(
+        name,
+        type,
+        apiVersion,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody,
+        scope,
+        body,
+        flowId,
+        resumePolicy,
+        newTiming);
   }
 
   public TimerDefinition withName(String newName) {
@@ -47,7 +110,8 @@ public record TimerDefinition(
         scope,
         body,
         flowId,
-        resumePolicy);
+        resumePolicy,
+        timing);
   }
 
   public TimerDefinition withSchedule(Duration newInterval, Instant newEndAt, Integer newEndRuns) {
@@ -64,6 +128,7 @@ public record TimerDefinition(
         scope,
         body,
         flowId,
-        resumePolicy);
+        resumePolicy,
+        timing);
   }
 }

@@ -1,30 +1,34 @@
 package org.globustimer.transfer;
 
-/**
- * The one unchecked exception of the transfer module. It carries a machine-readable {@code code}
- * (FILE_NOT_FOUND, PERMISSION_DENIED, PATH_OUTSIDE_ENDPOINT, ...), the HTTP status it maps to at
- * the edge, and whether it arose on the source side of a copy (which {@code skip_source_errors} may
- * excuse).
- */
-public class TransferException extends RuntimeException {
+import java.util.List;
+import org.globustimer.core.error.Problem;
+import org.globustimer.core.error.ServiceException;
 
-  private final String code;
-  private final int httpStatus;
+/**
+ * The transfer module's failures. Each carries a machine-readable {@code code} (FILE_NOT_FOUND,
+ * PERMISSION_DENIED, PATH_OUTSIDE_ENDPOINT, ...), the HTTP status it maps to at the edge, and
+ * whether it arose on the source side of a copy (which {@code skip_source_errors} may excuse).
+ */
+public class TransferException extends ServiceException {
+
   private final boolean source;
 
   public TransferException(String code, int httpStatus, String message) {
-    this(code, httpStatus, message, null, false);
+    this(code, httpStatus, message, List.of(), null, false);
   }
 
   public TransferException(String code, int httpStatus, String message, Throwable cause) {
-    this(code, httpStatus, message, cause, false);
+    this(code, httpStatus, message, List.of(), cause, false);
   }
 
   private TransferException(
-      String code, int httpStatus, String message, Throwable cause, boolean source) {
-    super(message, cause);
-    this.code = code;
-    this.httpStatus = httpStatus;
+      String code,
+      int httpStatus,
+      String message,
+      List<Problem> problems,
+      Throwable cause,
+      boolean source) {
+    super(httpStatus, code, message, problems, cause);
     this.source = source;
   }
 
@@ -36,8 +40,23 @@ public class TransferException extends RuntimeException {
     return new TransferException(code, 404, message);
   }
 
-  public static TransferException validation(String message) {
-    return new TransferException("VALIDATION_ERROR", 422, message);
+  /** A field of a request body that is wrong: 422 naming it. */
+  public static TransferException validation(String field, String message) {
+    Problem problem = Problem.of(List.of("body", field), message);
+    return new TransferException(
+        "VALIDATION_ERROR", 422, field + ": " + message, List.of(problem), null, false);
+  }
+
+  /** A string field longer than its limit: 422 naming it and the limit. */
+  public static TransferException tooLong(List<String> loc, int limit) {
+    Problem problem = ServiceException.tooLongProblem(loc, limit);
+    return new TransferException(
+        "VALIDATION_ERROR",
+        422,
+        loc.getLast() + ": " + problem.msg(),
+        List.of(problem),
+        null,
+        false);
   }
 
   public static TransferException conflict(String message) {
@@ -50,15 +69,13 @@ public class TransferException extends RuntimeException {
 
   /** The same failure, marked as having happened while reading the source. */
   public TransferException onSource() {
-    return source ? this : new TransferException(code, httpStatus, getMessage(), getCause(), true);
-  }
-
-  public String code() {
-    return code;
+    return source
+        ? this
+        : new TransferException(code(), status(), getMessage(), problems(), getCause(), true);
   }
 
   public int httpStatus() {
-    return httpStatus;
+    return status();
   }
 
   public boolean isSourceError() {

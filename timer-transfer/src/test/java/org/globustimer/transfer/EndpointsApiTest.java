@@ -162,7 +162,17 @@ class EndpointsApiTest {
             "alice",
             Json.mapper().createObjectNode().put("type", "posix").put("root", h.home.toString()));
     assertThat(noName.status()).isEqualTo(422);
-    assertThat(noName.json().get("error").get("detail").asText()).startsWith("display_name");
+    assertThat(noName.json().at("/detail/0/loc").toString())
+        .isEqualTo("[\"body\",\"display_name\"]");
+    int before = h.get("/endpoints", "alice").json().get("endpoints").size();
+    Harness.Reply longName = h.post("/endpoints", "alice", posix("x".repeat(10_000), h.home));
+    assertThat(longName.status()).isEqualTo(422);
+    assertThat(longName.json().at("/detail/0/loc/1").asText()).isEqualTo("display_name");
+    assertThat(longName.json().at("/detail/0/msg").asText()).contains("255");
+    Harness.Reply longRoot =
+        h.post("/endpoints", "alice", posix("x", h.home).put("root", "/" + "r".repeat(5_000)));
+    assertThat(longRoot.json().at("/detail/0/loc/1").asText()).isEqualTo("root");
+    assertThat(h.get("/endpoints", "alice").json().get("endpoints").size()).isEqualTo(before);
     assertThat(h.post("/endpoints", "alice", posix("x", h.home).put("type", "ftp")).status())
         .isEqualTo(422);
     assertThat(h.post("/endpoints", "alice", posix("x", tmp)).status()).isEqualTo(422);

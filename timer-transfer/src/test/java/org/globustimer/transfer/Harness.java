@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.globustimer.core.error.ErrorBodies;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.copy.CopyTuning;
 import org.h2.jdbcx.JdbcDataSource;
@@ -54,6 +56,13 @@ final class Harness implements AutoCloseable {
     module = new TransferModule(settings, dataSource, Clock.systemUTC(), tuning);
     module.registerLocalEndpoints("alice");
     app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
+    // What the service's one error mapper does for these routes.
+    app.exception(
+        ServiceException.class,
+        (e, ctx) ->
+            ctx.status(e.status())
+                .contentType("application/json")
+                .result(ErrorBodies.timers(e).toString()));
     module.mount(
         app,
         ctx -> {

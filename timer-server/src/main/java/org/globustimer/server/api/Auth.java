@@ -3,6 +3,7 @@ package org.globustimer.server.api;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
 
@@ -30,19 +31,19 @@ final class Auth {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw ApiError.unauthorized(
+      throw ServiceException.unauthorized(
           "missing Authorization header; send 'Authorization: Bearer <token>'"
               + " (for the local service: globus-timer server token)");
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw ApiError.unauthorized("the Authorization header must be 'Bearer <token>'");
+      throw ServiceException.unauthorized("the Authorization header must be 'Bearer <token>'");
     }
     String token = header.substring(7).trim();
     Optional<Identity> identity = authenticator.authenticate(token);
     if (identity.isEmpty()) {
       ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      throw ApiError.unauthorized("the access token is invalid or expired; log in again");
+      throw ServiceException.unauthorized("the access token is invalid or expired; log in again");
     }
     ctx.attribute(IDENTITY, identity.get());
     ctx.attribute(TOKEN, token);
@@ -51,7 +52,7 @@ final class Auth {
   static Identity identity(Context ctx) {
     Identity identity = ctx.attribute(IDENTITY);
     if (identity == null) {
-      throw ApiError.unauthorized("not authenticated");
+      throw ServiceException.unauthorized("not authenticated");
     }
     return identity;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.credentials.ProviderAuth;
 import org.globustimer.server.credentials.ProviderCredentials;
@@ -55,7 +56,7 @@ final class CredentialsApi {
   private void store(Context ctx) {
     ProviderAuth provider = provider(ctx);
     if (provider.grant() != ProviderAuth.Grant.REFRESH_TOKEN) {
-      throw ApiError.conflict(
+      throw ServiceException.conflict(
           "provider '"
               + provider.name()
               + "' gets its tokens by token exchange when a timer is created or resumed with"
@@ -64,8 +65,11 @@ final class CredentialsApi {
     JsonNode body = JsonIo.body(ctx);
     JsonNode token = body.get("refresh_token");
     if (token == null || !token.isTextual() || token.asText().isBlank()) {
-      throw ApiError.invalid(
+      throw ServiceException.invalid(
           List.of("body", "refresh_token"), "a non-empty refresh token string is required");
+    }
+    if (token.asText().length() > Limits.of("refresh_token")) {
+      throw ServiceException.tooLong(List.of("body", "refresh_token"), Limits.of("refresh_token"));
     }
     credentials.storeRefreshToken(Auth.owner(ctx), provider, token.asText().trim());
     JsonIo.message(ctx, "Stored a refresh token for provider " + provider.name() + ".");
@@ -87,7 +91,7 @@ final class CredentialsApi {
         .named(name)
         .orElseThrow(
             () ->
-                ApiError.notFound(
+                ServiceException.notFound(
                     "no provider named '"
                         + name
                         + "' is configured; GET /provider_credentials lists them"));

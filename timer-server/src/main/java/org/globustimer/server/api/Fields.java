@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.time.Times;
 
 /** Typed reads of one JSON object's fields; each bad field becomes a problem naming it. */
@@ -57,6 +58,13 @@ final class Fields {
     problems.add(at(name), message);
   }
 
+  /** A value under this object, at {@code path} below it, longer than {@code limit}. */
+  void tooLong(List<String> path, int limit) {
+    List<String> loc = new ArrayList<>(location);
+    loc.addAll(path);
+    problems.add(ServiceException.tooLongProblem(loc, limit));
+  }
+
   String text(String name, boolean required) {
     JsonNode value = raw(name);
     if (value == null || value.isNull()) {
@@ -67,6 +75,11 @@ final class Fields {
     }
     if (!value.isTextual()) {
       problem(name, "must be a string");
+      return null;
+    }
+    int limit = Limits.of(name);
+    if (value.asText().length() > limit) {
+      tooLong(List.of(name), limit);
       return null;
     }
     return value.asText();

@@ -12,22 +12,16 @@ import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
 import org.globustimer.server.config.Settings;
-import org.globustimer.server.credentials.CredentialsRequired;
-import org.globustimer.server.credentials.IssuerUnreachable;
 import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.store.NodeRow;
-import org.globustimer.server.store.StoreException;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.server.store.Tx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds the service's HTTP face: routes, the bearer check, and one mapping of errors to bodies.
  */
 public final class HttpApi {
 
-  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   public static final String TRANSFER_RUN_PATH = "/transfer/transfer/run";
 
   private static final BuildInfo BUILD = BuildInfo.current();
@@ -56,10 +50,13 @@ public final class HttpApi {
               config.useVirtualThreads = true;
               config.router.ignoreTrailingSlashes = true;
               config.http.defaultContentType = "application/json";
+              // Beyond our own limit a body is refused unread with 413; up to it, with a 422.
+              config.http.maxRequestSize = 4L * Limits.BODY_BYTES;
             });
     Auth auth = new Auth(parts.authenticator());
     app.before(ctx -> ctx.header(BuildInfo.VERSION_HEADER, BUILD.version().toString()));
     app.before(auth::check);
+    app.before(QueryParams::checkLengths);
     app.get("/health", ctx -> health(ctx, parts));
     app.get("/.well-known/globus-timer", ctx -> discovery(ctx, parts));
     app.get("/whoami", HttpApi::whoami);
@@ -72,92 +69,8 @@ public final class HttpApi {
     if (parts.extraRoutes() != null) {
       parts.extraRoutes().accept(app, Auth::owner);
     }
-    mapErrors(app);
+    ErrorMapper.install(app);
     return app;
-  }
-
-  private static void mapErrors(Javalin app) {
-    app.exception(
-        ApiError.Plain.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
-    app.exception(
-        ApiError.Invalid.class,
-        (e, ctx) -> {
-          ObjectNode body = Json.mapper().createObjectNode();
-          var detail = body.putArray("detail");
-          for (ApiError.Problem problem : e.problems()) {
-            ObjectNode item = detail.addObject();
-            var loc = item.putArray("loc");
-            problem.loc().forEach(loc::add);
-            item.put("msg", problem.msg());
-            item.put("type", problem.type());
-          }
-          ctx.status(422);
-          JsonIo.json(ctx, body);
-        });
-    app.exception(
-        CredentialsRequired.class,
-        (e, ctx) -> {
-          ObjectNode body = Json.mapper().createObjectNode();
-          ObjectNode error = body.putObject("error");
-          error.put("code", "CONSENT_REQUIRED");
-          error.put("detail", e.getMessage());
-          error.put("provider", e.provider());
-          ObjectNode parameters = body.putObject("authorization_parameters");
-          e.requiredScopes().forEach(parameters.putArray("required_scopes")::add);
-          parameters.put("session_message", e.getMessage());
-          ctx.status(403);
-          JsonIo.json(ctx, body);
-        });
-    app.exception(
-        IssuerUnreachable.class,
-        (e, ctx) -> {
-          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-          error(ctx, 503, "SERVICE_UNAVAILABLE", e.getMessage() + "; try again shortly");
-        });
-    app.exception(
-        StoreException.class,
-        (e, ctx) -> {
-          if (e.isUnavailable()) {
-            error(
-                ctx,
-                503,
-                "SERVICE_UNAVAILABLE",
-                "the timer database is unavailable; try again shortly");
-          } else {
-            log.error("database failure on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "INTERNAL_ERROR", "the service failed to use its database");
-          }
-        });
-    app.exception(
-        Exception.class,
-        (e, ctx) -> {
-          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          error(ctx, 500, "INTERNAL_ERROR", "the service failed unexpectedly; see its log");
-        });
-    app.error(
-        404,
-        ctx -> {
-          if (ctx.resultInputStream() == null) {
-            error(ctx, 404, "NOT_FOUND", "no such route: " + ctx.method() + " " + ctx.path());
-          }
-        });
-    app.error(
-        405,
-        ctx -> {
-          if (ctx.resultInputStream() == null) {
-            error(
-                ctx, 405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path());
-          }
-        });
-  }
-
-  static void error(Context ctx, int status, String code, String detail) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    ObjectNode error = body.putObject("error");
-    error.put("code", code);
-    error.put("detail", detail);
-    ctx.status(status);
-    JsonIo.json(ctx, body);
   }
 
   private static void health(Context ctx, Parts parts) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.timer.ResumePolicy;
 import org.globustimer.core.timer.TimerDefinition;
@@ -287,7 +288,8 @@ final class JobRequests {
 
   static JsonNode requireObject(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw ApiError.invalid(java.util.List.of("body"), "the request body must be a JSON object");
+      throw ServiceException.invalid(
+          java.util.List.of("body"), "the request body must be a JSON object");
     }
     return body;
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.Schedules;
@@ -113,7 +114,7 @@ final class JobsApi {
     int resultCount = QueryParams.queryInt(ctx, "result_count", DEFAULT_RESULTS, 0, MAX_PAGE);
     boolean allUsers = "true".equalsIgnoreCase(ctx.queryParam("all_users"));
     if (allUsers && !Auth.identity(ctx).admin()) {
-      throw ApiError.forbidden("all_users=true is for the service's administrators");
+      throw ServiceException.forbidden("all_users=true is for the service's administrators");
     }
     List<TimerRow> timers =
         store.inTransaction(
@@ -154,7 +155,8 @@ final class JobsApi {
             ctx,
             timer -> {
               if (timer.state().status() == TimerStatus.DELETED) {
-                throw ApiError.conflict("timer " + timer.id() + " is deleted and cannot change");
+                throw ServiceException.conflict(
+                    "timer " + timer.id() + " is deleted and cannot change");
               }
               TimerDefinition definition = requests.patch(timer.definition(), patch);
               boolean scheduleChanged =
@@ -185,7 +187,7 @@ final class JobsApi {
             return timer;
           }
           if (!status.isScheduled()) {
-            throw ApiError.conflict(
+            throw ServiceException.conflict(
                 "timer " + timer.id() + " is " + status.wire() + " and cannot be paused");
           }
           return timer.with(Schedules.paused(timer.state(), "user", "paused by its owner"));
@@ -196,7 +198,7 @@ final class JobsApi {
   private void resume(Context ctx) {
     String policy = ctx.queryParam("resume_policy");
     if (policy != null && !policy.equals("run_once") && !policy.equals("wait_for_next_scheduled")) {
-      throw ApiError.invalid(
+      throw ServiceException.invalid(
           List.of("query", "resume_policy"), "must be run_once or wait_for_next_scheduled");
     }
     Boolean asked = updateCredentials(ctx);
@@ -219,7 +221,7 @@ final class JobsApi {
             return timer;
           }
           if (status != TimerStatus.INACTIVE) {
-            throw ApiError.conflict(
+            throw ServiceException.conflict(
                 "timer " + timer.id() + " is " + status.wire() + " and cannot be resumed");
           }
           boolean waitForNext =
@@ -251,7 +253,8 @@ final class JobsApi {
       return null;
     }
     if (!value.isBoolean()) {
-      throw ApiError.invalid(List.of("body", "update_credentials"), "must be true or false");
+      throw ServiceException.invalid(
+          List.of("body", "update_credentials"), "must be true or false");
     }
     return value.asBoolean();
   }
@@ -282,7 +285,7 @@ final class JobsApi {
         return result;
       }
     }
-    throw ApiError.unavailable("timer " + id + " is busy; try again");
+    throw ServiceException.unavailable("timer " + id + " is busy; try again");
   }
 
   private ObjectNode document(TimerRow timer, int resultCount, Long beforeSlot) {
@@ -322,7 +325,7 @@ final class JobsApi {
         .orElseThrow(() -> unknown(id));
   }
 
-  private static ApiError unknown(UUID id) {
-    return ApiError.notFound("no timer with job_id " + id);
+  private static ServiceException unknown(UUID id) {
+    return ServiceException.notFound("no timer with job_id " + id);
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
+import org.globustimer.core.error.Problem;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 
 /** Reading JSON request bodies and writing JSON answers. */
@@ -13,14 +15,23 @@ final class JsonIo {
   private JsonIo() {}
 
   static JsonNode body(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > Limits.BODY_BYTES) {
+      throw ServiceException.invalid(
+          List.of(
+              new Problem(
+                  List.of("body"),
+                  "must be at most " + Limits.BODY_BYTES + " bytes, not " + bytes.length,
+                  "body_too_large")));
+    }
     String text = ctx.body();
     if (text.isBlank()) {
-      throw ApiError.invalid(List.of("body"), "the request body must be a JSON object");
+      throw ServiceException.invalid(List.of("body"), "the request body must be a JSON object");
     }
     try {
       return Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw ApiError.invalid(
+      throw ServiceException.invalid(
           List.of("body"),
           "malformed JSON: "
               + e.getOriginalMessage()

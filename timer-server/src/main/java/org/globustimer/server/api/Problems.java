@@ -2,14 +2,20 @@ package org.globustimer.server.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.globustimer.core.error.Problem;
+import org.globustimer.core.error.ServiceException;
 
 /** Collects every problem of a request body so one answer names them all. */
 final class Problems {
 
-  private final List<ApiError.Problem> found = new ArrayList<>();
+  private final List<Problem> found = new ArrayList<>();
 
   void add(List<String> location, String message) {
-    found.add(new ApiError.Problem(location, message, "value_error"));
+    found.add(Problem.of(location, message));
+  }
+
+  void add(Problem problem) {
+    found.add(problem);
   }
 
   void add(String field, String message) {
@@ -22,7 +28,7 @@ final class Problems {
 
   void throwIfAny() {
     if (!found.isEmpty()) {
-      throw new ApiError.Invalid(found);
+      throw ServiceException.invalid(found);
     }
   }
 }

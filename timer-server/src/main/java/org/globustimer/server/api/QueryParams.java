@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.timer.TimerStatus;
 
 /** Path and query parameters of the Timers API, each checked with an error naming it. */
@@ -13,10 +14,25 @@ final class QueryParams {
 
   private QueryParams() {}
 
+  /** Every query parameter of every route is held to its length limit before a route runs. */
+  static void checkLengths(Context ctx) {
+    for (var entry : ctx.queryParamMap().entrySet()) {
+      int limit = entry.getKey().equals("path") ? Limits.PATH : Limits.QUERY;
+      if (entry.getKey().length() > Limits.QUERY
+          || entry.getValue().stream().anyMatch(v -> v.length() > limit)) {
+        String name =
+            entry.getKey().length() > Limits.QUERY
+                ? entry.getKey().substring(0, 64) + "…"
+                : entry.getKey();
+        throw ServiceException.tooLong(List.of("query", name), limit);
+      }
+    }
+  }
+
   static UUID jobId(Context ctx) {
     String text = ctx.pathParam("job_id");
     if (!JobRequests.isUuid(text)) {
-      throw ApiError.invalid(
+      throw ServiceException.invalid(
           List.of("path", "job_id"), "'" + text + "' is not a job id; job ids are UUIDs");
     }
     return UUID.fromString(text);
@@ -30,7 +46,7 @@ final class QueryParams {
     try {
       return Long.parseLong(token);
     } catch (NumberFormatException e) {
-      throw ApiError.invalid(
+      throw ServiceException.invalid(
           List.of("query", "results_pt"), "is not a page token from a previous page_next");
     }
   }
@@ -57,7 +73,7 @@ final class QueryParams {
           case "deleted" ->
               statuses.addAll(EnumSet.of(TimerStatus.DELETED, TimerStatus.DELETE_IN_PROGRESS));
           default ->
-              throw ApiError.invalid(
+              throw ServiceException.invalid(
                   List.of("query", "filter_status"),
                   "'" + value + "' is not a status filter; use active, inactive, ended or deleted");
         }
@@ -74,7 +90,7 @@ final class QueryParams {
     try {
       return org.globustimer.core.time.Times.parseIso(text);
     } catch (IllegalArgumentException e) {
-      throw ApiError.invalid(List.of("query", name), e.getMessage());
+      throw ServiceException.invalid(List.of("query", name), e.getMessage());
     }
   }
 
@@ -86,11 +102,12 @@ final class QueryParams {
     try {
       int value = Integer.parseInt(text.trim());
       if (value < min || value > max) {
-        throw ApiError.invalid(List.of("query", name), "must be between " + min + " and " + max);
+        throw ServiceException.invalid(
+            List.of("query", name), "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw ApiError.invalid(List.of("query", name), "must be a whole number");
+      throw ServiceException.invalid(List.of("query", name), "must be a whole number");
     }
   }
 
@@ -103,7 +120,7 @@ final class QueryParams {
     return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw ApiError.invalid(List.of("query", name), "must be true or false");
+      default -> throw ServiceException.invalid(List.of("query", name), "must be true or false");
     };
   }
 

@@ -3,6 +3,7 @@ package org.globustimer.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /** Checks a v2 transfer timer's Transfer document and fills in every defaulted field. */
 final class TransferDocuments {
@@ -42,6 +43,8 @@ final class TransferDocuments {
           JsonNode value = itemNode.get(path);
           if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             f.problem("DATA", "item " + i + ": " + path + " is required and must be a string");
+          } else if (value.asText().length() > Limits.PATH) {
+            f.tooLong(List.of("DATA", String.valueOf(i), path), Limits.PATH);
           }
         }
         JsonNode recursive = itemNode.get("recursive");
@@ -49,6 +52,19 @@ final class TransferDocuments {
           f.problem("DATA", "item " + i + ": recursive must be true or false");
         }
         ((ObjectNode) doc.withArray("DATA").get(i)).put("DATA_TYPE", "transfer_item");
+      }
+    }
+    for (String text :
+        new String[] {"label", "deadline", "source_local_user", "destination_local_user"}) {
+      f.text(text, false);
+    }
+    JsonNode rules = f.raw("filter_rules");
+    if (rules instanceof ArrayNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode name = list.get(i).path("name");
+        if (name.isTextual() && name.asText().length() > Limits.PATH) {
+          f.tooLong(List.of("filter_rules", String.valueOf(i), "name"), Limits.PATH);
+        }
       }
     }
     for (String flag : FALSE_BY_DEFAULT) {

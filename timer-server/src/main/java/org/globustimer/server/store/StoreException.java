@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.globustimer.core.error.ServiceException;
 
 /** A database failure, wrapped once so no checked SQLException crosses the store's surface. */
-public final class StoreException extends RuntimeException {
+public final class StoreException extends ServiceException {
 
   /**
    * States meaning "not reachable now" besides connection failures (class 08): the server is
@@ -18,7 +19,26 @@ public final class StoreException extends RuntimeException {
       Set.of("57P01", "57P02", "57P03", "53300", "57014");
 
   public StoreException(String message, Throwable cause) {
-    super(message, cause);
+    super(500, "INTERNAL_ERROR", message, cause);
+  }
+
+  /** 503 while the database cannot be reached (clients retry), else 500. */
+  @Override
+  public int status() {
+    return isUnavailable() ? 503 : 500;
+  }
+
+  @Override
+  public String code() {
+    return isUnavailable() ? "SERVICE_UNAVAILABLE" : "INTERNAL_ERROR";
+  }
+
+  /** What a client is told; the statement that failed stays in the log. */
+  @Override
+  public String detail() {
+    return isUnavailable()
+        ? "the timer database is unavailable; try again shortly"
+        : "the service failed to use its database";
   }
 
   /** True when the database could not be reached (as opposed to a bad statement). */

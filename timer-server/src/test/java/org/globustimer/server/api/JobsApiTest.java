@@ -124,6 +124,26 @@ class JobsApiTest {
   }
 
   @Test
+  void refusesOverlongFieldsAndBodiesNamingTheLimitAndStoresNothing() {
+    int before = api.get("/jobs").body().get("jobs").size();
+    String longText = "x".repeat(10_000);
+    Api.Answer name = api.post("/jobs", v1("").replace("\"nightly\"", "\"" + longText + "\""));
+    assertProblem(name, "name");
+    assertThat(name.body().at("/detail/0/msg").asText()).contains("1024");
+    assertThat(name.body().at("/detail/0/type").asText()).isEqualTo("string_too_long");
+    assertProblem(api.post("/jobs", v1(", \"scope\": \"" + longText + "\"")), "scope");
+    String huge = "y".repeat(600 * 1024);
+    Api.Answer body = api.post("/jobs", v1(", \"extra\": \"" + huge + "\""));
+    assertProblem(body, "body");
+    assertThat(body.body().at("/detail/0/msg").asText()).contains("524288");
+    Api.Answer query = api.get("/jobs?filter_name=" + "z".repeat(2_000));
+    assertProblem(query, "filter_name");
+    assertThat(api.post("/jobs", "{\"a\": \"" + "q".repeat(3 * 1024 * 1024) + "\"}").status())
+        .isEqualTo(413);
+    assertThat(api.get("/jobs").body().get("jobs").size()).isEqualTo(before);
+  }
+
+  @Test
   void refusesBadInputNamingTheFieldAndStoresNothing() {
     int before = api.get("/jobs").body().get("jobs").size();
     assertProblem(api.post("/jobs", "{not json"), "body");

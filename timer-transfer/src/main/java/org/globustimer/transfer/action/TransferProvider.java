@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.action.ActionStatus;
+import org.globustimer.core.error.ErrorBodies;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.copy.CopyTuning;
@@ -55,7 +56,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
       if (request == null || !request.isObject()) {
         throw TransferException.badRequest("the run request must be a JSON object");
       }
-      String requestId = optionalText(request, "request_id");
+      String requestId = optionalText(request, "request_id", 255);
       if (requestId != null) {
         Optional<ActionRecord> existing = store.byRequest(owner, requestId);
         if (existing.isPresent()) {
@@ -63,12 +64,9 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
         }
       }
       TransferSpec spec = SpecParser.parse(request.get("body"));
-      String label = optionalText(request, "label");
-      if (label != null && label.length() > 128) {
-        throw TransferException.badRequest("label: must be at most 128 characters");
-      }
+      String label = optionalText(request, "label", 128);
       Instant deadline = deadline(request, spec);
-      String releaseAfter = optionalText(request, "release_after");
+      String releaseAfter = optionalText(request, "release_after", 64);
       if (releaseAfter != null) {
         ReleaseAfter.parse(releaseAfter);
       }
@@ -185,28 +183,19 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
 
   /** An error in the Action Provider API's shape. */
   public static ActionReply error(TransferException e) {
-    String name =
-        switch (e.httpStatus()) {
-          case 400, 422 -> "BadActionRequest";
-          case 401 -> "Unauthorized";
-          case 403 -> "Forbidden";
-          case 404 -> "ActionNotFound";
-          case 409 -> "ActionConflict";
-          default -> "InternalError";
-        };
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("error", name).put("status_code", e.httpStatus()).put("code", e.code());
-    body.put("description", e.getMessage());
-    return new ActionReply(e.httpStatus(), body);
+    return new ActionReply(e.status(), ErrorBodies.actionProvider(e));
   }
 
-  private static String optionalText(JsonNode node, String field) {
+  private static String optionalText(JsonNode node, String field, int limit) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isValueNode()) {
       throw TransferException.badRequest(field + ": must be a string");
+    }
+    if (v.asText().length() > limit) {
+      throw TransferException.badRequest(field + ": must be at most " + limit + " characters");
     }
     return v.asText();
   }

@@ -10,9 +10,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.core.action.ActionReply;
+import org.globustimer.core.error.ErrorBodies;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferException;
-import org.globustimer.transfer.action.TransferProvider;
 
 /** The Action Provider API over HTTP, a thin skin over {@link ActionProvider}. */
 public final class ActionRoutes {
@@ -50,11 +51,12 @@ public final class ActionRoutes {
     try {
       String owner = ownerOf.apply(ctx);
       if (owner == null) {
-        throw new TransferException("UNAUTHORIZED", 401, "a bearer token is required");
+        throw ServiceException.unauthorized("a bearer token is required");
       }
       reply = call.apply(owner, ctx.pathParamMap().get("id"));
-    } catch (TransferException e) {
-      reply = TransferProvider.error(e);
+    } catch (ServiceException e) {
+      // The Action Provider API has an error shape of its own, which in-process callers see too.
+      reply = new ActionReply(e.status(), ErrorBodies.actionProvider(e));
     }
     Replies.json(ctx, reply.httpStatus(), reply.body());
   }

@@ -1,21 +1,20 @@
 package org.globustimer.transfer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.function.Function;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Endpoints;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The endpoints API; errors answer {@code {"error": {"code", "detail"}}}. */
+/**
+ * The endpoints API. Failures are thrown as {@link ServiceException}s and rendered by the host's
+ * one error mapper.
+ */
 public final class EndpointRoutes {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EndpointRoutes.class);
 
   /** One endpoints call for an authenticated owner. */
   @FunctionalInterface
@@ -46,31 +45,11 @@ public final class EndpointRoutes {
   }
 
   private void answer(Context ctx, int status, Call call) {
-    try {
-      String owner = ownerOf.apply(ctx);
-      if (owner == null) {
-        throw new TransferException("UNAUTHORIZED", 401, "a bearer token is required");
-      }
-      Replies.json(ctx, status, call.apply(owner, ctx));
-    } catch (TransferException e) {
-      if (e.httpStatus() >= 500) {
-        LOG.warn("endpoints call failed: {}", e.getMessage(), e);
-      }
-      Replies.json(ctx, e.httpStatus(), error(e));
+    String owner = ownerOf.apply(ctx);
+    if (owner == null) {
+      throw ServiceException.unauthorized("a bearer token is required");
     }
-  }
-
-  private static ObjectNode error(TransferException e) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.putObject("error").put("code", e.code()).put("detail", e.getMessage());
-    if (e.httpStatus() == 422) {
-      String message = e.getMessage();
-      int colon = message.indexOf(':');
-      ObjectNode item = body.putArray("detail").addObject();
-      item.putArray("loc").add("body").add(colon > 0 ? message.substring(0, colon) : "body");
-      item.put("msg", message).put("type", "value_error");
-    }
-    return body;
+    Replies.json(ctx, status, call.apply(owner, ctx));
   }
 
   private static JsonNode body(Context ctx) {

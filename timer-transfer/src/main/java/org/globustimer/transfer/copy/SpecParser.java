@@ -17,6 +17,9 @@ import org.globustimer.transfer.TransferException;
  */
 public final class SpecParser {
 
+  /** The longest path or filter pattern accepted (what the store and file systems hold). */
+  public static final int MAX_PATH = 4096;
+
   private static final Map<String, Integer> SYNC_NAMES =
       Map.of("exists", 0, "size", 1, "mtime", 2, "checksum", 3);
 
@@ -92,6 +95,9 @@ public final class SpecParser {
     if (!v.isTextual() || v.asText().isBlank()) {
       throw invalid(where, "must be a non-empty string");
     }
+    if (v.asText().length() > MAX_PATH) {
+      throw invalid(where, "must be at most " + MAX_PATH + " characters");
+    }
     return v.asText();
   }
 
@@ -163,7 +169,9 @@ public final class SpecParser {
       if (!method.equals("include") && !method.equals("exclude")) {
         throw invalid(where + ".method", "must be \"include\" or \"exclude\"");
       }
-      if (!r.path("name").isTextual() || r.get("name").asText().isEmpty()) {
+      if (!r.path("name").isTextual()
+          || r.get("name").asText().isEmpty()
+          || r.get("name").asText().length() > MAX_PATH) {
         throw invalid(where + ".name", "required, a glob such as \"*.tmp\"");
       }
       String type = r.hasNonNull("type") ? r.get("type").asText() : null;

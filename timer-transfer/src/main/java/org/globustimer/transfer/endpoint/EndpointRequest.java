@@ -14,6 +14,10 @@ import org.globustimer.transfer.TransferException;
 /** Validates a create-endpoint body and turns it into an endpoint with sealed credentials. */
 final class EndpointRequest {
 
+  /** The longest each text field may be (the store's columns hold them); others take 255. */
+  private static final java.util.Map<String, Integer> LIMITS =
+      java.util.Map.of("root", 4096, "password", 1024, "private_key", 8192);
+
   private final Storages storages;
   private final Sealer cipher;
   private final Clock clock;
@@ -29,15 +33,12 @@ final class EndpointRequest {
       throw TransferException.badRequest("the request body must be a JSON object");
     }
     String name = text(body, "display_name", true);
-    if (name.length() > 255) {
-      throw TransferException.validation("display_name: at most 255 characters");
-    }
     String type = text(body, "type", true).toLowerCase(Locale.ROOT);
     String id = UUID.randomUUID().toString();
     return switch (type) {
       case "posix" -> posix(owner, id, name, body);
       case "sftp" -> sftp(owner, id, name, body);
-      default -> throw TransferException.validation("type: must be \"posix\" or \"sftp\"");
+      default -> throw TransferException.validation("type", "must be \"posix\" or \"sftp\"");
     };
   }
 
@@ -45,17 +46,17 @@ final class EndpointRequest {
     String root = text(body, "root", true);
     Path p = Path.of(root);
     if (!p.isAbsolute() || root.contains("..")) {
-      throw TransferException.validation("root: must be an absolute local path without '..'");
+      throw TransferException.validation("root", "must be an absolute local path without '..'");
     }
     if (!Files.isDirectory(p)) {
-      throw TransferException.validation("root: not an existing directory: " + root);
+      throw TransferException.validation("root", "not an existing directory: " + root);
     }
     try {
       Path real = p.toRealPath();
       boolean allowed = storages.allowedRoots().stream().anyMatch(r -> real.startsWith(realOf(r)));
       if (!allowed) {
         throw TransferException.validation(
-            "root: outside the directories this service may serve: " + root);
+            "root", "outside the directories this service may serve: " + root);
       }
       return new Endpoint(
           id,
@@ -70,7 +71,7 @@ final class EndpointRequest {
           clock.instant(),
           null);
     } catch (IOException e) {
-      throw TransferException.validation("root: cannot be resolved: " + root);
+      throw TransferException.validation("root", "cannot be resolved: " + root);
     }
   }
 
@@ -89,19 +90,19 @@ final class EndpointRequest {
       if (!body.get("port").canConvertToInt()
           || body.get("port").asInt() < 1
           || body.get("port").asInt() > 65535) {
-        throw TransferException.validation("port: must be an integer from 1 to 65535");
+        throw TransferException.validation("port", "must be an integer from 1 to 65535");
       }
       port = body.get("port").asInt();
     }
     String username = text(body, "username", true);
     String root = body.hasNonNull("root") ? text(body, "root", true) : "/";
     if (!root.startsWith("/") || root.contains("..")) {
-      throw TransferException.validation("root: must be an absolute remote path without '..'");
+      throw TransferException.validation("root", "must be an absolute remote path without '..'");
     }
     String password = body.hasNonNull("password") ? text(body, "password", true) : null;
     String key = body.hasNonNull("private_key") ? text(body, "private_key", true) : null;
     if (password == null && key == null) {
-      throw TransferException.validation("password or private_key: one of them is required");
+      throw TransferException.validation("password", "password or private_key is required");
     }
     if (key != null) {
       Storages.parseKeys(key);
@@ -126,12 +127,16 @@ final class EndpointRequest {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (required) {
-        throw TransferException.validation(field + ": required");
+        throw TransferException.validation(field, "field required");
       }
       return null;
     }
     if (!v.isTextual() || v.asText().isBlank()) {
-      throw TransferException.validation(field + ": must be a non-empty string");
+      throw TransferException.validation(field, "must be a non-empty string");
+    }
+    int limit = LIMITS.getOrDefault(field, 255);
+    if (v.asText().length() > limit) {
+      throw TransferException.tooLong(java.util.List.of("body", field), limit);
     }
     return v.asText();
   }

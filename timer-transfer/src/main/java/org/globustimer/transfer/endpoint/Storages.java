@@ -126,14 +126,14 @@ public final class Storages implements AutoCloseable {
               new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)),
               null);
       if (keys == null || !keys.iterator().hasNext()) {
-        throw TransferException.validation("private_key: no private key found in the PEM text");
+        throw TransferException.validation("private_key", "no private key found in the PEM text");
       }
       return keys;
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       if (e instanceof TransferException te) {
         throw te;
       }
-      throw TransferException.validation("private_key: not a readable PEM private key");
+      throw TransferException.validation("private_key", "not a readable PEM private key");
     }
   }
 

@@ -10,4 +10,9 @@ public final class FormatOption {
       paramLabel = "FORMAT",
       description = "Output format: text, json or unix (default: text).")
   OutputFormat format;
+
+  /** The format given here, or null. */
+  public OutputFormat format() {
+    return format;
+  }
 }

@@ -2,6 +2,7 @@ package org.globustimer.cli;
 
 import org.globustimer.cli.endpoint.EndpointCommand;
 import org.globustimer.cli.job.JobCommand;
+import org.globustimer.cli.schedule.ScheduleCommand;
 import org.globustimer.cli.server.ServerCommand;
 import org.globustimer.cli.session.SessionCommand;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
       JobCommand.class,
+      ScheduleCommand.class,
       EndpointCommand.class,
       SessionCommand.class,
       ServerCommand.class,
@@ -51,7 +53,7 @@ public final class RootCommand implements Runnable {
     return connection;
   }
 
-  FormatOption format() {
+  public FormatOption format() {
     return format;
   }
 

@@ -18,9 +18,15 @@ public record Environment(
   public static final String JAVA_PROPERTY = "globustimer.java";
   public static final String SERVER_JAR_PROPERTY = "globustimer.server.jar";
 
+  /**
+   * Where the launcher wants the command of a foreground service written, so that it can exec it:
+   * the foreground process then is the service itself.
+   */
+  public static final String EXEC_FILE_PROPERTY = "globustimer.exec.file";
+
   public static Environment system() {
     Map<String, String> properties = new java.util.HashMap<>();
-    for (String key : new String[] {JAVA_PROPERTY, SERVER_JAR_PROPERTY}) {
+    for (String key : new String[] {JAVA_PROPERTY, SERVER_JAR_PROPERTY, EXEC_FILE_PROPERTY}) {
       String value = System.getProperty(key);
       if (value != null) {
         properties.put(key, value);

@@ -73,6 +73,8 @@ public final class ServerMain {
                   }
                   service.close();
                   stopped.countDown();
+                  // Stopped as asked (SIGTERM, Ctrl-C): a clean stop, not a death by signal.
+                  Runtime.getRuntime().halt(0);
                 }));
     try {
       stopped.await();

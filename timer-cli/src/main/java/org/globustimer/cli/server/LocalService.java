@@ -83,7 +83,7 @@ public final class LocalService {
     if (running.isPresent()) {
       return running.get().state();
     }
-    ServerState started = new ServiceProcess(env, this).start(null, null);
+    ServerState started = new ServiceProcess(env, this).start(null, null, java.util.List.of());
     err.println(
         "globus-timer: started the local service at "
             + started.url()

@@ -23,7 +23,7 @@ final class ServiceProcess {
   }
 
   /** Starts the service detached from this process and waits until it answers. */
-  ServerState start(Integer port, String bind) {
+  ServerState start(Integer port, String bind, List<String> settings) {
     if (local.recorded().isPresent()) {
       return awaitHealthy(null);
     }
@@ -33,7 +33,7 @@ final class ServiceProcess {
       throw new CliException(
           "cannot create " + local.logFile().getParent() + ": " + e.getMessage(), e);
     }
-    ProcessBuilder builder = new ProcessBuilder(command(port, bind));
+    ProcessBuilder builder = new ProcessBuilder(command(port, bind, settings));
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(local.logFile().toFile()));
     File devNull = new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
@@ -45,18 +45,46 @@ final class ServiceProcess {
     }
   }
 
-  /** Runs the service in this terminal until it exits; answers its exit code. */
-  int runForeground(Integer port, String bind) {
-    ProcessBuilder builder = new ProcessBuilder(command(port, bind)).inheritIO();
+  /**
+   * Runs the service in this terminal. From the launcher, the service's command is handed back to
+   * it to exec, so that the process in the foreground is the service; otherwise the service runs as
+   * a child that ends with this process. Answers the exit code.
+   */
+  int runForeground(Integer port, String bind, List<String> settings) {
+    List<String> command = command(port, bind, settings);
+    String execFile = env.properties().get(Environment.EXEC_FILE_PROPERTY);
+    if (execFile != null) {
+      try {
+        Files.writeString(java.nio.file.Path.of(execFile), String.join("\0", command) + "\0");
+        return 0;
+      } catch (IOException e) {
+        throw new CliException("cannot hand the service over: " + e.getMessage(), e);
+      }
+    }
     try {
-      Process process = builder.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-      return process.waitFor();
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      Thread stopChild =
+          new Thread(
+              () -> {
+                process.destroy();
+                try {
+                  process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                process.destroyForcibly();
+              });
+      Runtime.getRuntime().addShutdownHook(stopChild);
+      int code = process.waitFor();
+      Runtime.getRuntime().removeShutdownHook(stopChild);
+      return code;
     } catch (IOException e) {
       throw new CliException("cannot start the local service: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", e);
+    } catch (IllegalStateException shuttingDown) {
+      return 0;
     }
   }
 
@@ -84,7 +112,7 @@ final class ServiceProcess {
             + local.logFile());
   }
 
-  List<String> command(Integer port, String bind) {
+  List<String> command(Integer port, String bind, List<String> settings) {
     List<String> command = new java.util.ArrayList<>();
     command.add(ServerBinaries.java(env));
     // The local endpoint's home is the user's home as the CLI sees it (the launcher passes $HOME,
@@ -102,6 +130,7 @@ final class ServiceProcess {
       command.add("--bind");
       command.add(bind);
     }
+    command.addAll(settings);
     return command;
   }
 

@@ -40,6 +40,11 @@ final class ServerBinaries {
     try {
       Path location =
           Path.of(ServerBinaries.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // A release keeps both jars in lib/; a source tree has each in its module's target/.
+      Path sibling = location.resolveSibling("globus-timer-server.jar");
+      if (Files.isRegularFile(sibling)) {
+        return sibling;
+      }
       return location
           .getParent()
           .resolve("../../timer-server/target/globus-timer-server.jar")

@@ -91,6 +91,8 @@ public final class ServerMain {
     state.put("bind", service.settings().bind());
     state.put("node_id", service.settings().nodeId());
     state.put("started_at", Instant.now().toString());
+    state.put("version", BuildInfo.current().version().toString());
+    state.put("systemd_unit", SystemdUnit.current().orElse(null));
     try {
       Path temp = stateFile.resolveSibling("server.json.new");
       Files.writeString(temp, state.toPrettyString());

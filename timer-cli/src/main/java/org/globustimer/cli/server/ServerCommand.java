@@ -10,7 +10,13 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Manage the local timer service under $GLOBUS_TIMER_HOME.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ServerStart.class, ServerStop.class, ServerStatus.class, ServerToken.class})
+    subcommands = {
+      ServerStart.class,
+      ServerStop.class,
+      ServerStatus.class,
+      ServerToken.class,
+      ServerInstallService.class
+    })
 public final class ServerCommand {
 
   static Environment environment(CommandSpec spec) {

@@ -5,7 +5,14 @@ import java.net.URI;
 
 /** What a running local service records in {@code server.json}. */
 public record ServerState(
-    long pid, URI url, int port, String bind, String nodeId, String startedAt) {
+    long pid,
+    URI url,
+    int port,
+    String bind,
+    String nodeId,
+    String startedAt,
+    String version,
+    String systemdUnit) {
 
   static ServerState from(JsonNode json) {
     String url = json.path("url").asText(null);
@@ -19,7 +26,9 @@ public record ServerState(
         json.path("port").asInt(URI.create(url).getPort()),
         json.path("bind").asText(null),
         json.path("node_id").asText(null),
-        json.path("started_at").asText(null));
+        json.path("started_at").asText(null),
+        json.path("version").asText(null),
+        json.path("systemd_unit").asText(null));
   }
 
   boolean alive() {

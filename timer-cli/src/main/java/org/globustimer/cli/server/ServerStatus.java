@@ -27,6 +27,14 @@ final class ServerStatus implements Callable<Integer> {
     Optional<ServerState> recorded = local.recorded();
     if (recorded.isEmpty()) {
       out.println("The local service is not running (home: " + local.home() + ").");
+      UnitFiles.installedUserUnit(ServerCommand.environment(spec))
+          .ifPresent(
+              unit ->
+                  out.println(
+                      "A systemd user unit is installed ("
+                          + unit
+                          + "); start it with: systemctl --user start "
+                          + UnitFiles.DEFAULT_NAME));
       return NOT_RUNNING;
     }
     ServerState state = recorded.get();
@@ -37,6 +45,12 @@ final class ServerStatus implements Callable<Integer> {
         .put("PID", Long.toString(state.pid()))
         .put("Node", state.nodeId())
         .put("Started At", state.startedAt())
+        .put("Version", state.version())
+        .put(
+            "Managed By",
+            state.systemdUnit() != null
+                ? "systemd (" + state.systemdUnit() + ")"
+                : "not systemd (globus-timer server start or by hand)")
         .put("Home", local.home().toString())
         .put("Logs", local.logFile().toString())
         .print(out);

@@ -38,7 +38,9 @@ public final class TransferModule implements AutoCloseable {
     Db db = new Db(dataSource);
     byte[] key = settings.secretKey() != null ? settings.secretKey() : SecretKeys.loadOrCreate(db);
     this.sealer = new Sealer(key);
-    this.storages = new Storages(settings.localHome(), settings.allowedLocalRoots(), sealer);
+    this.storages =
+        new Storages(
+            settings.localHome(), settings.allowedLocalRoots(), sealer, settings.hostCredentials());
     this.endpoints = new Endpoints(new EndpointStore(db), storages, sealer, clock);
     this.provider = new TransferProvider(db, endpoints, clock, settings.parallelFiles(), tuning);
     provider.resume();

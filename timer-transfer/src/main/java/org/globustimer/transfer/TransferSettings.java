@@ -13,9 +13,21 @@ import java.util.Objects;
  * @param parallelFiles how many files one transfer copies at once (at least 1)
  * @param secretKey key for sealing sftp credentials at rest; null to use one generated and kept in
  *     the database
+ * @param hostCredentials whether s3 endpoints may sign with the service host's own AWS credentials
+ *     (the default provider chain); a service shared by several users must not lend them out
  */
 public record TransferSettings(
-    Path localHome, List<Path> allowedLocalRoots, int parallelFiles, byte[] secretKey) {
+    Path localHome,
+    List<Path> allowedLocalRoots,
+    int parallelFiles,
+    byte[] secretKey,
+    boolean hostCredentials) {
+
+  /** Settings of a service used by one user, who may use the host's AWS credentials. */
+  public TransferSettings(
+      Path localHome, List<Path> allowedLocalRoots, int parallelFiles, byte[] secretKey) {
+    this(localHome, allowedLocalRoots, parallelFiles, secretKey, true);
+  }
 
   public TransferSettings {
     Objects.requireNonNull(localHome, "localHome");

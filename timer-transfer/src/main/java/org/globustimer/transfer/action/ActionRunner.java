@@ -39,7 +39,8 @@ final class ActionRunner implements AutoCloseable {
       TransferSpec spec,
       Progress progress,
       ActionControl control,
-      StoredLedger ledger) {}
+      StoredLedger ledger,
+      StoredUploads uploads) {}
 
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final ActionStore store;
@@ -73,7 +74,8 @@ final class ActionRunner implements AutoCloseable {
             spec,
             progress,
             new ActionControl(clock, deadline),
-            store.ledger(record.actionId()));
+            store.ledger(record.actionId()),
+            store.uploads(record.actionId()));
     running.put(record.actionId(), r);
     executor.execute(() -> execute(r));
   }
@@ -118,6 +120,7 @@ final class ActionRunner implements AutoCloseable {
                 r.progress(),
                 r.control(),
                 r.ledger(),
+                r.uploads(),
                 tuning,
                 id.substring(0, 8),
                 executor,

@@ -99,6 +99,8 @@ final class ActionStore {
             > 0;
     if (changed) {
       db.update("delete from transfer_done_files where action_id = ?", actionId);
+      // the task aborts its unfinished uploads as it ends; what it could not abort is let go
+      db.update("delete from transfer_uploads where action_id = ?", actionId);
     }
     return changed;
   }
@@ -119,6 +121,10 @@ final class ActionStore {
 
   StoredLedger ledger(String actionId) {
     return new StoredLedger(db, actionId);
+  }
+
+  StoredUploads uploads(String actionId) {
+    return new StoredUploads(db, actionId);
   }
 
   private static ActionRecord map(ResultSet rs) throws SQLException {

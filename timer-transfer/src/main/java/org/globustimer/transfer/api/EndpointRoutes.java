@@ -41,7 +41,12 @@ public final class EndpointRoutes {
     app.get(
         "/endpoints/{id}/ls",
         ctx ->
-            answer(ctx, 200, (o, c) -> endpoints.ls(o, c.pathParam("id"), c.queryParam("path"))));
+            answer(
+                ctx,
+                200,
+                (o, c) ->
+                    endpoints.ls(
+                        o, c.pathParam("id"), c.queryParam("path"), tree(c.queryParam("tree")))));
   }
 
   private void answer(Context ctx, int status, Call call) {
@@ -50,6 +55,16 @@ public final class EndpointRoutes {
       throw ServiceException.unauthorized("a bearer token is required");
     }
     Replies.json(ctx, status, call.apply(owner, ctx));
+  }
+
+  private static boolean tree(String value) {
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw TransferException.badRequest("tree: must be true or false, not " + value);
   }
 
   private static JsonNode body(Context ctx) {

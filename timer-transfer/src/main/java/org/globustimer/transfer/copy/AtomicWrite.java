@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.IoErrors;
@@ -31,6 +32,7 @@ final class AtomicWrite {
   private final Control control;
   private final CopyTuning tuning;
   private final String tag;
+  private final ObjectUpload objects;
 
   AtomicWrite(
       TransferSpec spec,
@@ -39,7 +41,16 @@ final class AtomicWrite {
       Progress progress,
       Control control,
       CopyTuning tuning,
-      String tag) {
+      String tag,
+      Uploads uploads,
+      Executor executor) {
+    this.objects =
+        dst.objects()
+            .map(
+                store ->
+                    new ObjectUpload(
+                        spec, src, store, uploads, progress, control, tuning, executor))
+            .orElse(null);
     this.spec = spec;
     this.src = src;
     this.dst = dst;
@@ -55,6 +66,11 @@ final class AtomicWrite {
 
   /** Copies {@code srcRel} over {@code dstRel} through a temporary file beside it. */
   void copy(String srcRel, Entry s, String dstRel) {
+    if (objects != null) {
+      // an object store has no rename, but shows an object only once it is whole
+      objects.copy(srcRel, s, dstRel);
+      return;
+    }
     String tmp =
         UserPaths.join(
             UserPaths.parent(dstRel), "." + UserPaths.name(dstRel) + "." + tag + ".part");

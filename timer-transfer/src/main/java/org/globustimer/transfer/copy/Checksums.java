@@ -32,6 +32,10 @@ final class Checksums {
 
   /** {@code sizeHint} (the expected length) keeps buffers small for the many small files. */
   static byte[] of(Storage storage, String rel, long sizeHint, Progress progress, Control control) {
+    Optional<byte[]> kept = storage.storedSha256(rel);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
     MessageDigest md = DIGESTS.get();
     md.reset();
     int size = (int) Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER);

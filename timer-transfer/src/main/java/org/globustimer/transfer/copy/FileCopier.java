@@ -2,6 +2,7 @@ package org.globustimer.transfer.copy;
 
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.Storage;
@@ -32,23 +33,26 @@ final class FileCopier {
       Control control,
       Ledger ledger,
       CopyTuning tuning,
-      String tag) {
+      String tag,
+      Uploads uploads,
+      Executor executor) {
     this.spec = spec;
     this.src = src;
     this.dst = dst;
     this.progress = progress;
     this.control = control;
     this.ledger = ledger;
-    this.write = new AtomicWrite(spec, src, dst, progress, control, tuning, tag);
+    this.write = new AtomicWrite(spec, src, dst, progress, control, tuning, tag, uploads, executor);
   }
 
   /**
    * Settles the file when metadata can (copied earlier by this task, or up to date at sync level 0,
    * 1 or 2) and answers null; otherwise answers what {@link #copy} needs.
    */
-  Planned plan(String srcRel, Entry s, String dstRel) {
+  Planned plan(String srcRel, Entry listed, String dstRel) {
     control.check();
     progress.files.incrementAndGet();
+    Entry s = src.exact(srcRel, listed);
     Entry d = dst.stat(dstRel, false);
     if (d != null && d.isLink()) {
       // the rename replaces the link itself, so what it points to is never compared or written

@@ -2,11 +2,14 @@ package org.globustimer.transfer.copy;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.IoErrors;
+import org.globustimer.transfer.endpoint.ObjectStore;
 import org.globustimer.transfer.endpoint.Storage;
 import org.globustimer.transfer.endpoint.UserPaths;
 
@@ -28,6 +31,7 @@ public final class TransferJob {
   private final Control control;
   private final FileCopier copier;
   private final CopySlots slots;
+  private final Uploads uploads;
 
   public TransferJob(
       TransferSpec spec,
@@ -36,6 +40,7 @@ public final class TransferJob {
       Progress progress,
       Control control,
       Ledger ledger,
+      Uploads uploads,
       CopyTuning tuning,
       String tag,
       ExecutorService executor,
@@ -45,19 +50,48 @@ public final class TransferJob {
     this.dst = dst;
     this.progress = progress;
     this.control = control;
-    this.copier = new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag);
+    this.uploads = uploads;
+    this.copier =
+        new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag, uploads, executor);
     this.slots = new CopySlots(executor, parallel);
   }
 
   public void run() {
+    boolean resumable = false;
     try {
-      for (TransferSpec.Item item : spec.items()) {
-        runItem(item);
+      try {
+        for (TransferSpec.Item item : spec.items()) {
+          runItem(item);
+        }
+      } finally {
+        slots.awaitAll();
       }
+      slots.checkFailed();
+    } catch (TransferException e) {
+      resumable = e.code().equals("SHUTDOWN");
+      throw e;
     } finally {
-      slots.awaitAll();
+      if (!resumable) {
+        abortUnfinishedUploads();
+      }
     }
-    slots.checkFailed();
+  }
+
+  /** A task that ends for good leaves no incomplete upload behind on the server. */
+  private void abortUnfinishedUploads() {
+    Optional<ObjectStore> objects = dst.objects();
+    for (Map.Entry<String, Uploads.Started> u : uploads.all().entrySet()) {
+      try {
+        objects.ifPresent(o -> o.abort(u.getKey(), u.getValue().uploadId()));
+        uploads.ended(u.getKey());
+      } catch (TransferException e) {
+        progress.event(
+            e.code(),
+            "could not abort an unfinished upload: " + e.getMessage(),
+            "/" + u.getKey(),
+            true);
+      }
+    }
   }
 
   private void runItem(TransferSpec.Item item) {
@@ -211,11 +245,30 @@ public final class TransferJob {
 
   private void submit(String srcRel, Entry s, String dstRel) {
     slots.checkFailed();
+    if (src.remoteMetadata() || dst.remoteMetadata()) {
+      // each look at a server is a round trip: settle files in parallel, not on this thread
+      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel));
+      return;
+    }
     FileCopier.Planned planned = copier.plan(srcRel, s, dstRel);
     if (planned == null) {
       return;
     }
     slots.submit(s.size(), () -> copyFile(planned));
+  }
+
+  private void planAndCopy(String srcRel, Entry s, String dstRel) {
+    FileCopier.Planned planned;
+    try {
+      planned = copier.plan(srcRel, s, dstRel);
+    } catch (TransferException e) {
+      skipOrThrow(e, "/" + srcRel);
+      progress.filesSkipped.incrementAndGet();
+      return;
+    }
+    if (planned != null) {
+      copyFile(planned);
+    }
   }
 
   private void copyFile(FileCopier.Planned planned) {

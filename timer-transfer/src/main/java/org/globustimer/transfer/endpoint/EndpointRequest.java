@@ -16,16 +16,24 @@ final class EndpointRequest {
 
   /** The longest each text field may be (the store's columns hold them); others take 255. */
   private static final java.util.Map<String, Integer> LIMITS =
-      java.util.Map.of("root", 4096, "password", 1024, "private_key", 8192);
+      java.util.Map.of(
+          "root", 4096,
+          "password", 1024,
+          "private_key", 8192,
+          "service_url", 2048,
+          "secret_access_key", 1024,
+          "session_token", 8192);
 
   private final Storages storages;
   private final Sealer cipher;
   private final Clock clock;
+  private final S3Request s3;
 
   EndpointRequest(Storages storages, Sealer cipher, Clock clock) {
     this.storages = storages;
     this.cipher = cipher;
     this.clock = clock;
+    this.s3 = new S3Request(cipher, storages.hostCredentials());
   }
 
   Endpoint toEndpoint(String owner, JsonNode body) {
@@ -38,7 +46,8 @@ final class EndpointRequest {
     return switch (type) {
       case "posix" -> posix(owner, id, name, body);
       case "sftp" -> sftp(owner, id, name, body);
-      default -> throw TransferException.validation("type", "must be \"posix\" or \"sftp\"");
+      case "s3" -> s3.toEndpoint(owner, id, name, body, clock.instant());
+      default -> throw TransferException.validation("type", "must be \"posix\", \"sftp\" or \"s3\"");
     };
   }
 
@@ -69,6 +78,7 @@ final class EndpointRequest {
           null,
           null,
           clock.instant(),
+          null,
           null);
     } catch (IOException e) {
       throw TransferException.validation("root", "cannot be resolved: " + root);
@@ -120,10 +130,11 @@ final class EndpointRequest {
         username,
         cipher.seal(secret.toString()),
         clock.instant(),
+        null,
         null);
   }
 
-  private static String text(JsonNode body, String field, boolean required) {
+  static String text(JsonNode body, String field, boolean required) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (required) {

@@ -4,13 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.globustimer.core.json.Json;
 import org.globustimer.transfer.db.Db;
 
 /** Endpoint rows, always read through their owner. */
 public final class EndpointStore {
 
   private static final String COLUMNS =
-      "id, owner, display_name, type, root, host, port, username, secret, created_at, host_key";
+      "id, owner, display_name, type, root, host, port, username, secret, created_at, host_key,"
+          + " settings";
 
   private final Db db;
 
@@ -21,7 +23,7 @@ public final class EndpointStore {
   /** Inserts; answers false when the owner already has an endpoint with this id. */
   public boolean insert(Endpoint e) {
     return db.insertIfAbsent(
-        "insert into transfer_endpoints (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?)",
+        "insert into transfer_endpoints (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
         e.id(),
         e.owner(),
         e.displayName(),
@@ -32,7 +34,8 @@ public final class EndpointStore {
         e.username(),
         e.secret(),
         e.createdAt(),
-        e.hostKey());
+        e.hostKey(),
+        e.s3() == null ? null : e.s3().toJson().toString());
   }
 
   public Optional<Endpoint> find(String owner, String id) {
@@ -76,6 +79,18 @@ public final class EndpointStore {
         rs.getString("username"),
         rs.getString("secret"),
         Db.instant(rs, "created_at"),
-        rs.getString("host_key"));
+        rs.getString("host_key"),
+        settings(rs.getString("settings")));
+  }
+
+  private static S3Location settings(String json) throws SQLException {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return S3Location.fromJson(Json.mapper().readTree(json));
+    } catch (java.io.IOException e) {
+      throw new SQLException("unreadable endpoint settings: " + e.getMessage(), e);
+    }
   }
 }

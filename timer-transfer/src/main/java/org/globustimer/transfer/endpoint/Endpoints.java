@@ -57,6 +57,7 @@ public final class Endpoints {
             null,
             null,
             clock.instant(),
+            null,
             null));
   }
 
@@ -102,6 +103,14 @@ public final class Endpoints {
   }
 
   public ObjectNode ls(String owner, String id, String path) {
+    return ls(owner, id, path, false);
+  }
+
+  /**
+   * A directory's entries; {@code tree} lists everything below it, depth first, names relative to
+   * the directory, up to {@value #TREE_LIMIT} entries ({@code "truncated": true} past that).
+   */
+  public ObjectNode ls(String owner, String id, String path, boolean tree) {
     Endpoint e = require(owner, id);
     String shown = path == null || path.isBlank() ? "/~/" : path;
     try (Storage storage = open(e)) {
@@ -117,17 +126,42 @@ public final class Endpoints {
       ObjectNode out = Json.mapper().createObjectNode();
       out.put("DATA_TYPE", "file_list").put("endpoint_id", e.id()).put("path", shown);
       ArrayNode data = out.putArray("DATA");
-      for (Entry entry : storage.list(rel)) {
-        data.addObject()
-            .put("DATA_TYPE", "file")
-            .put("name", entry.name())
-            .put("type", entry.type().name().toLowerCase(java.util.Locale.ROOT))
-            .put("size", entry.size())
-            .put("last_modified", entry.modified().toString())
-            .put("permissions", String.format("%04o", entry.permissions()));
+      boolean complete = list(storage, rel, "", tree, data);
+      if (tree) {
+        out.put("truncated", !complete);
       }
       return out;
     }
+  }
+
+  private static final int TREE_LIMIT = 10_000;
+
+  /** Adds the entries below {@code rel}; false when the tree limit cut the listing short. */
+  private static boolean list(
+      Storage storage, String rel, String shownPrefix, boolean tree, ArrayNode data) {
+    for (Entry entry : storage.list(rel)) {
+      if (tree && data.size() >= TREE_LIMIT) {
+        return false;
+      }
+      data.addObject()
+          .put("DATA_TYPE", "file")
+          .put("name", shownPrefix + entry.name())
+          .put("type", entry.type().name().toLowerCase(java.util.Locale.ROOT))
+          .put("size", entry.size())
+          .put("last_modified", entry.modified().toString())
+          .put("permissions", String.format("%04o", entry.permissions()));
+      if (tree
+          && entry.isDir()
+          && !list(
+              storage,
+              UserPaths.join(rel, entry.name()),
+              shownPrefix + entry.name() + "/",
+              true,
+              data)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Opens the endpoint's storage; an sftp server's key is pinned at the first connection. */
@@ -138,7 +172,13 @@ public final class Endpoints {
   static ObjectNode document(Endpoint e) {
     ObjectNode d = Json.mapper().createObjectNode();
     d.put("DATA_TYPE", "endpoint").put("id", e.id()).put("display_name", e.displayName());
-    d.put("type", e.kind() == Endpoint.Kind.SFTP ? "sftp" : "posix");
+    d.put(
+        "type",
+        switch (e.kind()) {
+          case SFTP -> "sftp";
+          case S3 -> "s3";
+          case POSIX, LOCAL -> "posix";
+        });
     d.put("local", e.kind() == Endpoint.Kind.LOCAL);
     d.put("owner", e.owner()).put("root", e.root());
     d.put("host", e.host());
@@ -149,6 +189,11 @@ public final class Endpoints {
     }
     d.put("username", e.username());
     d.put("host_key_fingerprint", e.hostKey());
+    if (e.s3() != null) {
+      d.setAll(e.s3().toJson());
+      d.remove("username");
+      d.put("access_key_id", e.username());
+    }
     d.put(
         "created_at",
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(

@@ -54,6 +54,32 @@ public interface Storage extends AutoCloseable {
     return Optional.empty();
   }
 
+  /** Whole-object writes, when the backend is an object store (which has no rename). */
+  default Optional<ObjectStore> objects() {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@link #stat} is a round trip to a server that costs more than a local call, so that
+   * files are better settled in parallel than on the thread that walks the tree.
+   */
+  default boolean remoteMetadata() {
+    return false;
+  }
+
+  /**
+   * The entry with its exact modification time: listings of some backends carry only the upload
+   * time, and the kept mtime needs a second look.
+   */
+  default Entry exact(String rel, Entry listed) {
+    return listed;
+  }
+
+  /** A SHA-256 of the content that the backend keeps and that can be trusted, if any. */
+  default Optional<byte[]> storedSha256(String rel) {
+    return Optional.empty();
+  }
+
   @Override
   void close();
 }

@@ -31,12 +31,19 @@ public final class Storages implements AutoCloseable {
   private final Path localHome;
   private final List<Path> allowedRoots;
   private final Sealer cipher;
+  private final boolean hostCredentials;
   private volatile SshClient ssh;
 
-  public Storages(Path localHome, List<Path> allowedRoots, Sealer cipher) {
+  public Storages(Path localHome, List<Path> allowedRoots, Sealer cipher, boolean hostCredentials) {
     this.localHome = localHome;
     this.allowedRoots = allowedRoots;
     this.cipher = cipher;
+    this.hostCredentials = hostCredentials;
+  }
+
+  /** Whether s3 endpoints may sign with the service host's own AWS credentials. */
+  boolean hostCredentials() {
+    return hostCredentials;
   }
 
   public List<Path> allowedRoots() {
@@ -50,7 +57,48 @@ public final class Storages implements AutoCloseable {
       case POSIX ->
           new PosixStorage(Path.of(e.root()), Path.of(e.root()), List.of(Path.of(e.root())));
       case SFTP -> openSftp(e, pin);
+      case S3 -> openS3(e);
     };
+  }
+
+  private Storage openS3(Endpoint e) {
+    S3Location at = e.s3();
+    if (at.credentials() == S3Location.Credentials.DEFAULT_CHAIN && !hostCredentials) {
+      throw new TransferException(
+          "CREDENTIAL_ERROR",
+          403,
+          "endpoint "
+              + e.id()
+              + " would sign with this service's own AWS credentials, which a shared service"
+              + " does not lend; create it again with access_key_id and secret_access_key");
+    }
+    String secretKey = null;
+    String token = null;
+    if (at.credentials() == S3Location.Credentials.KEYS) {
+      try {
+        JsonNode secret = Json.mapper().readTree(openSecret(e));
+        secretKey = secret.path("secret_access_key").asText();
+        token = secret.path("session_token").asText(null);
+      } catch (IOException ex) {
+        throw TransferException.internal("the stored credential of an endpoint is unreadable", ex);
+      }
+    }
+    String server =
+        at.serviceUrl() == null ? "AWS S3 (" + at.region() + ")" : at.serviceUrl().toString();
+    S3Storage storage;
+    try {
+      storage = new S3Storage(S3Clients.build(at, e.username(), secretKey, token), at, server);
+    } catch (RuntimeException ex) {
+      throw new TransferException(
+          "ENDPOINT_ERROR", 502, "cannot open s3 endpoint " + at.display() + ": " + reason(ex), ex);
+    }
+    try {
+      storage.probe();
+      return storage;
+    } catch (RuntimeException ex) {
+      storage.close();
+      throw ex;
+    }
   }
 
   private Storage openSftp(Endpoint e, Consumer<String> pin) {

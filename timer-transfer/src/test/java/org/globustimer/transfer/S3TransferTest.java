@@ -1,0 +1,366 @@
+package org.globustimer.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.globustimer.transfer.copy.CopyTuning;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Transfers to, from and within buckets of a real S3 server (s3proxy over a directory). */
+class S3TransferTest {
+
+  static final Instant OLD = Instant.parse("2020-01-01T00:00:00Z");
+  static final Instant MID = Instant.parse("2022-01-01T00:00:00Z");
+  static final Instant NEW = Instant.parse("2024-01-01T00:00:00Z");
+  private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+  @TempDir static Path serverDir;
+  static S3Server server;
+
+  @TempDir Path tmp;
+  Harness h;
+  S3Fixture s3;
+  String bucket;
+  String endpoint;
+
+  @BeforeAll
+  static void startServer() {
+    server = S3Server.start(serverDir);
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new Harness(tmp);
+    s3 = new S3Fixture(h, server);
+    bucket = server.bucket("bucket-" + BUCKETS.incrementAndGet());
+    endpoint = s3.endpoint(bucket, "backup/");
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  static void file(Path p, String content, Instant mtime) throws Exception {
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+    Files.setLastModifiedTime(p, FileTime.from(mtime));
+  }
+
+  @Test
+  void anEndpointShowsWhereItsObjectsAreAndNeverItsSecret() {
+    JsonNode doc = h.get("/endpoints/" + endpoint, "alice").json();
+    assertThat(doc.get("type").asText()).isEqualTo("s3");
+    assertThat(doc.get("bucket").asText()).isEqualTo(bucket);
+    assertThat(doc.get("prefix").asText()).isEqualTo("backup/");
+    assertThat(doc.get("addressing").asText()).isEqualTo("path");
+    assertThat(doc.get("verify_tls").asBoolean()).isTrue();
+    assertThat(doc.get("access_key_id").asText()).isEqualTo(S3Server.ACCESS_KEY);
+    assertThat(doc.toString()).doesNotContain(S3Server.SECRET_KEY);
+    assertThat(h.get("/endpoints", "alice").json().toString()).doesNotContain(S3Server.SECRET_KEY);
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @CsvSource({
+    "bucket, '', 'bucket: field required'",
+    "service_url, 'ftp://x', 'service_url: must be'",
+    "prefix, 'a/../b', 'prefix: segments'",
+    "addressing, 'sideways', 'addressing:'",
+    "credentials, 'maybe', 'credentials:'",
+    "secret_access_key, '', 'secret_access_key: field required'",
+  })
+  void aBadEndpointIsRefusedWithWhatToFix(String field, String value, String message) {
+    ObjectNode body = s3.endpointBody(bucket, "");
+    if (value.isEmpty()) {
+      body.remove(field);
+    } else {
+      body.put(field, value);
+    }
+    Harness.Reply r = h.post("/endpoints", "alice", body);
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.json().path("error").path("detail").asText()).startsWith(message);
+  }
+
+  @Test
+  void aTreeGoesIntoTheBucketAndComesBackWithItsTimes() throws Exception {
+    Path src = h.home.resolve("src");
+    file(src.resolve("a.txt"), "alpha", MID);
+    file(src.resolve("empty"), "", OLD);
+    file(src.resolve("deep/er/b.txt"), "beta", NEW);
+    byte[] large = new byte[40 << 20];
+    new Random(3).nextBytes(large);
+    Files.write(src.resolve("deep/large.bin"), large);
+    Files.setLastModifiedTime(src.resolve("deep/large.bin"), FileTime.from(MID));
+
+    ObjectNode up = S3Fixture.transfer(Harness.SEED_A, endpoint, "/~/src", "/tree", true);
+    up.put("preserve_timestamp", true).put("verify_checksum", true);
+    JsonNode done = h.runToEnd(up);
+    assertThat(done.get("status").asText()).as("%s", done).isEqualTo("SUCCEEDED");
+    assertThat(done.get("details").get("files_transferred").asInt()).isEqualTo(4);
+    assertThat(s3.read(bucket, "backup/tree/deep/er/b.txt")).isEqualTo("beta");
+    assertThat(s3.mtime(bucket, "backup/tree/deep/er/b.txt")).isEqualTo(NEW);
+    assertThat(s3.read(bucket, "backup/tree/empty")).isEmpty();
+    assertThat(s3.openUploads(bucket)).isZero();
+
+    JsonNode tree = h.get("/endpoints/" + endpoint + "/ls?path=/tree&tree=true", "alice").json();
+    List<String> names = new ArrayList<>();
+    tree.get("DATA").forEach(e -> names.add(e.get("name").asText()));
+    assertThat(names)
+        .containsExactly("a.txt", "deep", "deep/er", "deep/er/b.txt", "deep/large.bin", "empty");
+    assertThat(tree.get("truncated").asBoolean()).isFalse();
+
+    ObjectNode down = S3Fixture.transfer(endpoint, Harness.SEED_B, "/tree", "/~/back", true);
+    down.put("preserve_timestamp", true).put("verify_checksum", true);
+    JsonNode back = h.runToEnd(down);
+    assertThat(back.get("status").asText()).as("%s", back).isEqualTo("SUCCEEDED");
+    Path copy = h.home.resolve("back");
+    assertThat(Files.mismatch(copy.resolve("deep/large.bin"), src.resolve("deep/large.bin")))
+        .isEqualTo(-1);
+    assertThat(Files.readString(copy.resolve("a.txt"))).isEqualTo("alpha");
+    assertThat(Files.getLastModifiedTime(copy.resolve("deep/er/b.txt")).toInstant()).isEqualTo(NEW);
+    assertThat(Files.getLastModifiedTime(copy.resolve("deep/large.bin")).toInstant())
+        .isEqualTo(MID);
+  }
+
+  /**
+   * As in SyncLevelTest, with the bucket on either side: "new" is missing at the destination;
+   * "stale" has the same size, other content and an older mtime; "newer" another size and a newer
+   * mtime; "same" identical content and an older mtime.
+   */
+  @ParameterizedTest(name = "{0}, sync_level {1} copies {2}")
+  @CsvSource({
+    "to-s3, '', new stale newer same",
+    "to-s3, 0, new",
+    "to-s3, 1, new newer",
+    "to-s3, 2, new stale same",
+    "to-s3, 3, new stale newer",
+    "from-s3, 0, new",
+    "from-s3, 1, new newer",
+    "from-s3, 2, new stale same",
+    "from-s3, 3, new stale newer",
+  })
+  void syncLevelDecidesWhichFilesAreCopied(String direction, String level, String expected)
+      throws Exception {
+    boolean toS3 = direction.equals("to-s3");
+    Side source = toS3 ? posix("src") : bucketSide("src/");
+    Side destination = toS3 ? bucketSide("dst/") : posix("dst");
+    source.put("new.txt", "new source", MID);
+    source.put("stale.txt", "AAAA", MID);
+    destination.put("stale.txt", "BBBB", OLD);
+    source.put("newer.txt", "short", MID);
+    destination.put("newer.txt", "much longer", NEW);
+    source.put("same.txt", "identical", MID);
+    destination.put("same.txt", "identical", OLD);
+
+    ObjectNode body =
+        S3Fixture.transfer(
+            source.endpoint(), destination.endpoint(), source.root(), destination.root(), true);
+    if (!level.isEmpty()) {
+      body.put("sync_level", Integer.parseInt(level));
+    }
+    JsonNode done = h.runToEnd(body);
+    assertThat(done.get("status").asText()).as("%s", done).isEqualTo("SUCCEEDED");
+
+    Set<String> copied = new TreeSet<>();
+    for (String name : List.of("new", "stale", "newer", "same")) {
+      Instant before = name.equals("newer") ? NEW : OLD;
+      if (!before.equals(destination.mtime(name + ".txt"))) {
+        copied.add(name);
+        assertThat(destination.read(name + ".txt")).isEqualTo(source.read(name + ".txt"));
+      }
+    }
+    Set<String> want = new TreeSet<>(Set.of(expected.split(" ")));
+    assertThat(copied).isEqualTo(want);
+    JsonNode details = done.get("details");
+    assertThat(details.get("files_transferred").asInt()).isEqualTo(want.size());
+    assertThat(details.get("files_skipped").asInt()).isEqualTo(4 - want.size());
+  }
+
+  @Test
+  void deleteDestinationExtraAndFilterRulesApplyToObjects() throws Exception {
+    Path src = h.home.resolve("src");
+    file(src.resolve("keep.txt"), "keep", MID);
+    file(src.resolve("skip.tmp"), "skip", MID);
+    file(src.resolve("sub/in.txt"), "in", MID);
+    s3.put(bucket, "backup/mirror/extra.txt", "extra", OLD);
+    s3.put(bucket, "backup/mirror/gone/deep.txt", "gone", OLD);
+    s3.put(bucket, "outside.txt", "not ours", OLD);
+
+    ObjectNode body = S3Fixture.transfer(Harness.SEED_A, endpoint, "/~/src", "/mirror", true);
+    body.put("delete_destination_extra", true);
+    body.putArray("filter_rules")
+        .addObject()
+        .put("method", "exclude")
+        .put("name", "*.tmp")
+        .put("type", "file");
+    JsonNode done = h.runToEnd(body);
+    assertThat(done.get("status").asText()).as("%s", done).isEqualTo("SUCCEEDED");
+
+    assertThat(s3.read(bucket, "backup/mirror/keep.txt")).isEqualTo("keep");
+    assertThat(s3.read(bucket, "backup/mirror/sub/in.txt")).isEqualTo("in");
+    assertThat(s3.exists(bucket, "backup/mirror/skip.tmp")).isFalse();
+    assertThat(s3.exists(bucket, "backup/mirror/extra.txt")).isFalse();
+    assertThat(s3.exists(bucket, "backup/mirror/gone/deep.txt")).isFalse();
+    assertThat(s3.exists(bucket, "outside.txt")).isTrue();
+    assertThat(done.get("details").get("files_deleted").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void betweenTwoBucketsOfOneServerTheCopyKeepsContentAndTimes() throws Exception {
+    String other = server.bucket("bucket-" + BUCKETS.incrementAndGet());
+    String otherEndpoint = s3.endpoint(other, "");
+    s3.put(bucket, "backup/data/one.txt", "one", MID);
+    s3.put(bucket, "backup/data/two/two.txt", "two", NEW);
+
+    ObjectNode body = S3Fixture.transfer(endpoint, otherEndpoint, "/data", "/copy", true);
+    body.put("preserve_timestamp", true).put("sync_level", 2);
+    JsonNode done = h.runToEnd(body);
+    assertThat(done.get("status").asText()).as("%s", done).isEqualTo("SUCCEEDED");
+    assertThat(s3.read(other, "copy/one.txt")).isEqualTo("one");
+    assertThat(s3.read(other, "copy/two/two.txt")).isEqualTo("two");
+    assertThat(s3.mtime(other, "copy/two/two.txt")).isEqualTo(NEW);
+
+    JsonNode again = h.runToEnd(body);
+    assertThat(again.get("details").get("files_transferred").asInt()).isZero();
+    assertThat(again.get("details").get("files_skipped").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aCanceledUploadLeavesNoPartsOnTheServer() throws Exception {
+    h.close();
+    CopyTuning slow = new CopyTuning(8 << 20, () -> LockSupport.parkNanos(300_000_000L), r -> {});
+    h = new Harness(tmp.resolve("slow"), slow, 1);
+    s3 = new S3Fixture(h, server);
+    endpoint = s3.endpoint(bucket, "backup/");
+    byte[] large = new byte[96 << 20];
+    new Random(5).nextBytes(large);
+    Files.write(Files.createDirectories(h.home.resolve("src")).resolve("large.bin"), large);
+
+    String id =
+        h.run(
+            S3Fixture.transfer(Harness.SEED_A, endpoint, "/~/src/large.bin", "/large.bin", false));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> s3.openUploads(bucket) > 0);
+    Harness.Reply canceled = h.post("/transfer/transfer/" + id + "/cancel", "alice", null);
+    assertThat(canceled.status()).isEqualTo(200);
+    h.awaitFinal(id);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> s3.openUploads(bucket) == 0);
+    assertThat(s3.exists(bucket, "backup/large.bin")).isFalse();
+  }
+
+  @Test
+  void badCredentialsAMissingBucketAndRefusedAccessEndTheTransferClearly() throws Exception {
+    file(h.home.resolve("src/a.txt"), "a", MID);
+    ObjectNode wrongSecret = s3.endpointBody(bucket, "").put("secret_access_key", "wrong");
+    ObjectNode noBucket = s3.endpointBody("no-such-bucket", "");
+    ObjectNode anonymous = s3.endpointBody(bucket, "");
+    anonymous.remove("access_key_id");
+    anonymous.remove("secret_access_key");
+    anonymous.put("credentials", "anonymous");
+
+    assertFails(wrongSecret, "AUTHENTICATION_FAILED", "refused the endpoint's credentials");
+    assertFails(noBucket, "BUCKET_NOT_FOUND", "the bucket no-such-bucket does not exist");
+    assertFails(anonymous, "PERMISSION_DENIED", "access denied by");
+
+    Harness.Reply ls = h.get("/endpoints/" + s3.create(wrongSecret) + "/ls?path=/", "alice");
+    assertThat(ls.status()).isEqualTo(403);
+    assertThat(ls.json().path("error").path("code").asText()).isEqualTo("AUTHENTICATION_FAILED");
+  }
+
+  private void assertFails(ObjectNode endpointBody, String code, String message) {
+    String id = s3.create(endpointBody);
+    JsonNode done = h.runToEnd(S3Fixture.transfer(Harness.SEED_A, id, "/~/src", "/dst", true));
+    assertThat(done.get("status").asText()).isEqualTo("FAILED");
+    assertThat(done.get("details").get("code").asText()).isEqualTo(code);
+    assertThat(done.get("details").get("description").asText()).contains(message);
+  }
+
+  /** One side of a transfer: a directory of the local home or a prefix of the bucket. */
+  interface Side {
+    String endpoint();
+
+    String root();
+
+    void put(String name, String content, Instant mtime) throws Exception;
+
+    String read(String name) throws Exception;
+
+    Instant mtime(String name) throws Exception;
+  }
+
+  Side posix(String dir) {
+    Path root = h.home.resolve(dir);
+    return new Side() {
+      public String endpoint() {
+        return Harness.SEED_A;
+      }
+
+      public String root() {
+        return "/~/" + dir;
+      }
+
+      public void put(String name, String content, Instant mtime) throws Exception {
+        file(root.resolve(name), content, mtime);
+      }
+
+      public String read(String name) throws Exception {
+        return Files.readString(root.resolve(name));
+      }
+
+      public Instant mtime(String name) throws Exception {
+        return Files.getLastModifiedTime(root.resolve(name)).toInstant();
+      }
+    };
+  }
+
+  Side bucketSide(String prefix) {
+    return new Side() {
+      public String endpoint() {
+        return endpoint;
+      }
+
+      public String root() {
+        return "/" + prefix;
+      }
+
+      public void put(String name, String content, Instant mtime) {
+        s3.put(bucket, "backup/" + prefix + name, content, mtime);
+      }
+
+      public String read(String name) {
+        return s3.read(bucket, "backup/" + prefix + name);
+      }
+
+      public Instant mtime(String name) {
+        return s3.mtime(bucket, "backup/" + prefix + name);
+      }
+    };
+  }
+}

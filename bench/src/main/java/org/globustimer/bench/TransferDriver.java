@@ -41,12 +41,27 @@ final class TransferDriver implements AutoCloseable {
 
   /** One recursive transfer of {@code from} into {@code to}, as {@code cp -a} would copy. */
   Result copy(Path from, Path to, Integer syncLevel) {
+    return copy(endpoint, from.toString(), endpoint, to.toString(), syncLevel);
+  }
+
+  /** Creates an endpoint (the body of {@code POST /endpoints}) and answers its id. */
+  String createEndpoint(ObjectNode body) {
+    return module.createEndpoint(OWNER, body).get("id").asText();
+  }
+
+  /** The local endpoint's id: local absolute paths. */
+  String localEndpoint() {
+    return endpoint;
+  }
+
+  /** One recursive transfer between two endpoints, keeping modification times. */
+  Result copy(String srcEndpoint, String from, String dstEndpoint, String to, Integer syncLevel) {
     ObjectNode body = Json.mapper().createObjectNode();
-    body.put("source_endpoint_id", endpoint).put("destination_endpoint_id", endpoint);
+    body.put("source_endpoint_id", srcEndpoint).put("destination_endpoint_id", dstEndpoint);
     body.putArray("transfer_items")
         .addObject()
-        .put("source_path", from.toString())
-        .put("destination_path", to.toString())
+        .put("source_path", from)
+        .put("destination_path", to)
         .put("recursive", true);
     body.put("preserve_timestamp", true);
     if (syncLevel != null) {

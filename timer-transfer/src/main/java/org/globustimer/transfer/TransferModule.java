@@ -74,6 +74,12 @@ public final class TransferModule implements AutoCloseable {
     endpoints.registerLocal(owner);
   }
 
+  /** Creates an endpoint for {@code owner} from the body {@code POST /endpoints} takes. */
+  public com.fasterxml.jackson.databind.node.ObjectNode createEndpoint(
+      String owner, com.fasterxml.jackson.databind.JsonNode body) {
+    return endpoints.create(owner, body);
+  }
+
   @Override
   public void close() {
     provider.close();

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Create an endpoint.",
     synopsisSubcommandLabel = "TYPE",
-    subcommands = {CreatePosix.class, CreateSftp.class})
+    subcommands = {CreatePosix.class, CreateSftp.class, CreateS3.class})
 final class EndpointCreate {}

@@ -10,6 +10,7 @@ import org.globustimer.cli.output.JsonOutput;
 import org.globustimer.cli.output.OutputFormat;
 import org.globustimer.cli.output.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -20,6 +21,11 @@ final class EndpointLs extends EndpointBase {
 
   @Parameters(paramLabel = "ID[:PATH]")
   String target;
+
+  @Option(
+      names = "--tree",
+      description = "Everything below the directory, as a tree (up to 10,000 entries).")
+  boolean tree;
 
   @Override
   public Integer call() {
@@ -33,6 +39,9 @@ final class EndpointLs extends EndpointBase {
     if (path != null && !path.isEmpty()) {
       query.put("path", path);
     }
+    if (tree) {
+      query.put("tree", "true");
+    }
     JsonNode listing = api().get(endpointsPath() + "/" + encodeId(id) + "/ls", query);
     OutputFormat format = format();
     if (format == OutputFormat.JSON) {
@@ -43,6 +52,11 @@ final class EndpointLs extends EndpointBase {
     for (JsonNode entry : listing.path("DATA")) {
       boolean dir = "dir".equals(text(entry, "type"));
       String name = text(entry, "name");
+      if (tree && format == OutputFormat.TEXT) {
+        // a tree reads by indentation: each name under its directory
+        int depth = (int) name.chars().filter(c -> c == '/').count();
+        name = "  ".repeat(depth) + name.substring(name.lastIndexOf('/') + 1);
+      }
       table.add(
           text(entry, "permissions"),
           text(entry, "type"),
@@ -57,6 +71,9 @@ final class EndpointLs extends EndpointBase {
       return 0;
     }
     table.print(out(), format);
+    if (listing.path("truncated").asBoolean(false)) {
+      err().println("(the tree has more entries than shown; list a directory below it)");
+    }
     return 0;
   }
 }

@@ -26,6 +26,12 @@ final class EndpointView {
               .put("Host", host(endpoint))
               .put("Username", text(endpoint, "username"))
               .put("Root", text(endpoint, "root"))
+              .put("Service URL", text(endpoint, "service_url"))
+              .put("Region", text(endpoint, "region"))
+              .put("Addressing", text(endpoint, "addressing"))
+              .put("Access key", text(endpoint, "access_key_id"))
+              .put("Credentials", s3Credentials(endpoint))
+              .put("Verify TLS", verifyTls(endpoint))
               .put("Owner", text(endpoint, "owner"))
               .put("Created", localTime(text(endpoint, "created_at")))
               .print(out);
@@ -58,6 +64,17 @@ final class EndpointView {
       text(endpoint, "type"),
       location == null ? "" : location
     };
+  }
+
+  private static String s3Credentials(JsonNode endpoint) {
+    String mode = text(endpoint, "credentials");
+    return mode == null || mode.equals("keys") ? null : mode;
+  }
+
+  private static String verifyTls(JsonNode endpoint) {
+    return endpoint.path("verify_tls").isBoolean() && !endpoint.get("verify_tls").asBoolean()
+        ? "no"
+        : null;
   }
 
   private static String host(JsonNode endpoint) {

@@ -46,6 +46,7 @@ final class S3Storage implements Storage, ObjectStore {
   private final S3Client s3;
   private final S3Location at;
   private final S3Errors errors;
+  private volatile boolean batchDeletes = true;
 
   S3Storage(S3Client s3, S3Location at, String server) {
     this.s3 = s3;
@@ -256,7 +257,21 @@ final class S3Storage implements Storage, ObjectStore {
     }
     List<ObjectIdentifier> batch = List.copyOf(keys);
     keys.clear();
-    s3.deleteObjects(r -> r.bucket(at.bucket()).delete(d -> d.objects(batch).quiet(true)));
+    if (batchDeletes) {
+      try {
+        s3.deleteObjects(r -> r.bucket(at.bucket()).delete(d -> d.objects(batch).quiet(true)));
+        return;
+      } catch (S3Exception e) {
+        if (e.statusCode() != 501) {
+          throw e;
+        }
+        // some S3-compatible servers lack the batch call (or the checksum it must carry)
+        batchDeletes = false;
+      }
+    }
+    for (ObjectIdentifier key : batch) {
+      s3.deleteObject(r -> r.bucket(at.bucket()).key(key.key()));
+    }
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.globustimer.transfer;
+package org.globustimer.transfer.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,13 +22,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 server for the tests: s3proxy over a directory, in a JVM of its own (its jar is copied
- * to target/s3proxy by the build), on a free loopback port. Buckets are directories of its data
+ * to target/s3proxy by the build of each module that uses it), on a free loopback port. Buckets are directories of its data
  * directory. Requests are signed with {@link #ACCESS_KEY} and {@link #SECRET_KEY}.
  */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
 
-  static final String ACCESS_KEY = "AKIDTIMERTEST";
-  static final String SECRET_KEY = "timer-test-secret";
+  public static final String ACCESS_KEY = "AKIDTIMERTEST";
+  public static final String SECRET_KEY = "timer-test-secret";
 
   private final Path data;
   private final int port;
@@ -40,7 +40,7 @@ final class S3Server implements AutoCloseable {
     this.process = process;
   }
 
-  static S3Server start(Path dir) {
+  public static S3Server start(Path dir) {
     try {
       Path data = Files.createDirectories(dir.resolve("data"));
       int port = freePort();
@@ -102,12 +102,12 @@ final class S3Server implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A new empty bucket. */
-  String bucket(String name) {
+  public String bucket(String name) {
     try {
       Files.createDirectories(data.resolve(name));
       return name;
@@ -117,7 +117,7 @@ final class S3Server implements AutoCloseable {
   }
 
   /** A client of the server's own, to look at what the tests' transfers stored. */
-  S3Client client() {
+  public S3Client client() {
     return S3Client.builder()
         .region(Region.US_EAST_1)
         .endpointOverride(url())

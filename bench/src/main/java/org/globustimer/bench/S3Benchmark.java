@@ -15,9 +15,9 @@ import org.globustimer.core.json.Json;
 
 /**
  * Our copier into an S3 bucket side by side with {@code rclone sync}, both against one s3proxy
- * (filesystem store) on loopback: a few large files and many small ones, each copied fresh into
- * an empty prefix and then re-synced unchanged (ours at sync level 2 with preserve_timestamp,
- * rclone's default size-and-modtime check). Prints median (best) wall times and our ratio.
+ * (filesystem store) on loopback: a few large files and many small ones, each copied fresh into an
+ * empty prefix and then re-synced unchanged (ours at sync level 2 with preserve_timestamp, rclone's
+ * default size-and-modtime check). Prints median (best) wall times and our ratio.
  *
  * <p>Usage: {@code bench/run s3 [--dir D] [--large-mib 1024] [--large-files 4] [--small-files
  * 20000] [--small-kib 8] [--repeat 3] [--parallel 4] [--s3proxy JAR]}
@@ -75,12 +75,16 @@ public final class S3Benchmark {
           for (int r = 0; r < repeat; r++) {
             String oursAt = "/ours-" + name + "-" + r;
             String rcloneAt = "bench:" + BUCKET + "/rclone-" + name + "-" + r;
-            add(fresh, OURS, report(ours.copy(ours.localEndpoint(), src.toString(), bucket, oursAt, null)));
+            add(
+                fresh,
+                OURS,
+                report(ours.copy(ours.localEndpoint(), src.toString(), bucket, oursAt, null)));
             add(fresh, RCLONE, rclone(url, src, rcloneAt));
             TransferDriver.Result unchanged =
                 ours.copy(ours.localEndpoint(), src.toString(), bucket, oursAt, 2);
             if (unchanged.transferred() != 0) {
-              throw new IllegalStateException("an unchanged re-sync copied " + unchanged.transferred());
+              throw new IllegalStateException(
+                  "an unchanged re-sync copied " + unchanged.transferred());
             }
             add(again, OURS, report(unchanged));
             add(again, RCLONE, rclone(url, src, rcloneAt));

@@ -63,7 +63,12 @@ public final class TimerService implements AutoCloseable {
     TransferModule transfer =
         new TransferModule(
             new TransferSettings(
-                userHome, shared ? List.of() : List.of(userHome), 4, settings.secretKey()),
+                userHome,
+                shared ? List.of() : List.of(userHome),
+                4,
+                settings.secretKey(),
+                // a shared service must not let its users sign with its own AWS identity
+                !shared),
             store.dataSource(),
             clock);
     if (!shared) {

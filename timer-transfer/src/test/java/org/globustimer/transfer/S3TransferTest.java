@@ -87,14 +87,15 @@ class S3TransferTest {
 
   @ParameterizedTest(name = "{0}: {2}")
   @CsvSource({
-    "bucket, '', 'bucket: field required'",
-    "service_url, 'ftp://x', 'service_url: must be'",
-    "prefix, 'a/../b', 'prefix: segments'",
-    "addressing, 'sideways', 'addressing:'",
-    "credentials, 'maybe', 'credentials:'",
-    "secret_access_key, '', 'secret_access_key: field required'",
+    "bucket, '', bucket, field required",
+    "service_url, 'ftp://x', service_url, must be the S3 server's",
+    "prefix, 'a/../b', prefix, segments joined",
+    "addressing, 'sideways', addressing, '\"path\"'",
+    "credentials, 'maybe', credentials, '\"keys\"'",
+    "secret_access_key, '', secret_access_key, field required",
   })
-  void aBadEndpointIsRefusedWithWhatToFix(String field, String value, String message) {
+  void aBadEndpointIsRefusedWithWhatToFix(
+      String field, String value, String named, String message) {
     ObjectNode body = s3.endpointBody(bucket, "");
     if (value.isEmpty()) {
       body.remove(field);
@@ -103,7 +104,9 @@ class S3TransferTest {
     }
     Harness.Reply r = h.post("/endpoints", "alice", body);
     assertThat(r.status()).isEqualTo(422);
-    assertThat(r.json().path("error").path("detail").asText()).startsWith(message);
+    assertThat(r.json().at("/detail/0/loc/1").asText()).as("%s", r.json()).isEqualTo(named);
+    assertThat(r.json().at("/detail/0/msg").asText()).as("%s", r.json()).startsWith(message);
+    assertThat(h.get("/endpoints", "alice").json().get("endpoints")).hasSize(4);
   }
 
   @Test

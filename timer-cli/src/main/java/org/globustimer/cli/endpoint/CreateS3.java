@@ -65,7 +65,8 @@ final class CreateS3 extends EndpointBase {
 
     @Option(
         names = "--default-credentials",
-        description = "Use the AWS credentials of the service's host (its environment, profile or role).")
+        description =
+            "Use the AWS credentials of the service's host (its environment, profile or role).")
     boolean defaultChain;
 
     @Option(names = "--anonymous", description = "Send unsigned requests (public buckets).")
@@ -73,7 +74,11 @@ final class CreateS3 extends EndpointBase {
   }
 
   static final class Keys {
-    @Option(names = "--access-key-id", required = true, paramLabel = "ID", description = "The access key id.")
+    @Option(
+        names = "--access-key-id",
+        required = true,
+        paramLabel = "ID",
+        description = "The access key id.")
     String accessKeyId;
 
     @Option(

@@ -47,7 +47,8 @@ final class EndpointRequest {
       case "posix" -> posix(owner, id, name, body);
       case "sftp" -> sftp(owner, id, name, body);
       case "s3" -> s3.toEndpoint(owner, id, name, body, clock.instant());
-      default -> throw TransferException.validation("type", "must be \"posix\", \"sftp\" or \"s3\"");
+      default ->
+          throw TransferException.validation("type", "must be \"posix\", \"sftp\" or \"s3\"");
     };
   }
 

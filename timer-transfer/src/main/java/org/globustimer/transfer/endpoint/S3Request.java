@@ -31,11 +31,14 @@ final class S3Request {
     String region =
         body.hasNonNull("region") ? EndpointRequest.text(body, "region", true) : "us-east-1";
     if (!REGION.matcher(region).matches()) {
-      throw TransferException.validation("region", "not a region name (lower-case letters, digits and '-'), like us-east-1");
+      throw TransferException.validation(
+          "region", "not a region name (lower-case letters, digits and '-'), like us-east-1");
     }
     String bucket = EndpointRequest.text(body, "bucket", true);
     if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
-      throw TransferException.validation("bucket", "3 to 255 letters, digits, '.', '-' or '_', starting and ending with a letter or"
+      throw TransferException.validation(
+          "bucket",
+          "3 to 255 letters, digits, '.', '-' or '_', starting and ending with a letter or"
               + " digit");
     }
     String prefix = prefix(body);
@@ -51,7 +54,8 @@ final class S3Request {
       sealed.put("session_token", EndpointRequest.text(body, "session_token", false));
       secret = cipher.seal(sealed.toString());
     } else if (body.hasNonNull("access_key_id") || body.hasNonNull("secret_access_key")) {
-      throw TransferException.validation("access_key_id", "and secret_access_key go only with credentials \"keys\"");
+      throw TransferException.validation(
+          "access_key_id", "and secret_access_key go only with credentials \"keys\"");
     }
     S3Location location = new S3Location(url, region, bucket, prefix, pathStyle, verifyTls, mode);
     return new Endpoint(
@@ -90,7 +94,8 @@ final class S3Request {
               + url.getRawAuthority()
               + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path));
     } catch (URISyntaxException e) {
-      throw TransferException.validation("service_url", "must be the S3 server's http(s) URL, like https://s3.example.org:9000");
+      throw TransferException.validation(
+          "service_url", "must be the S3 server's http(s) URL, like https://s3.example.org:9000");
     }
   }
 
@@ -114,7 +119,8 @@ final class S3Request {
     }
     for (String segment : p.substring(0, p.length() - 1).split("/", -1)) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw TransferException.validation("prefix", "segments joined by single '/', without '.' or '..': " + v.asText());
+        throw TransferException.validation(
+            "prefix", "segments joined by single '/', without '.' or '..': " + v.asText());
       }
     }
     if (p.length() > 1024) {
@@ -133,8 +139,9 @@ final class S3Request {
       case "path" -> true;
       case "virtual", "virtual-host", "virtual_host" -> false;
       default ->
-          throw TransferException.validation("addressing", "\"path\" (https://host/bucket/key) or \"virtual\""
-                  + " (https://bucket.host/key)");
+          throw TransferException.validation(
+              "addressing",
+              "\"path\" (https://host/bucket/key) or \"virtual\"" + " (https://bucket.host/key)");
     };
   }
 
@@ -143,11 +150,15 @@ final class S3Request {
         body.hasNonNull("credentials") ? EndpointRequest.text(body, "credentials", true) : "keys";
     S3Location.Credentials mode = S3Location.Credentials.of(given);
     if (mode == null) {
-      throw TransferException.validation("credentials", "\"keys\" (access_key_id and secret_access_key), \"default\" (the"
+      throw TransferException.validation(
+          "credentials",
+          "\"keys\" (access_key_id and secret_access_key), \"default\" (the"
               + " service host's AWS credentials) or \"anonymous\" (public buckets)");
     }
     if (mode == S3Location.Credentials.DEFAULT_CHAIN && !hostCredentials) {
-      throw TransferException.validation("credentials", "\"default\" is not available on a service shared by several users; give"
+      throw TransferException.validation(
+          "credentials",
+          "\"default\" is not available on a service shared by several users; give"
               + " access_key_id and secret_access_key");
     }
     return mode;

@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 server for the tests: s3proxy over a directory, in a JVM of its own (its jar is copied
- * to target/s3proxy by the build of each module that uses it), on a free loopback port. Buckets are directories of its data
- * directory. Requests are signed with {@link #ACCESS_KEY} and {@link #SECRET_KEY}.
+ * to target/s3proxy by the build of each module that uses it), on a free loopback port. Buckets are
+ * directories of its data directory. Requests are signed with {@link #ACCESS_KEY} and {@link
+ * #SECRET_KEY}.
  */
 public final class S3Server implements AutoCloseable {
 

@@ -14,6 +14,7 @@ import org.globustimer.server.auth.Authenticators;
 import org.globustimer.server.auth.LocalTokens;
 import org.globustimer.server.config.Settings;
 import org.globustimer.server.credentials.ProviderCredentials;
+import org.globustimer.server.dashboard.DashboardSessions;
 import org.globustimer.server.engine.ActionRouter;
 import org.globustimer.server.engine.Engine;
 import org.globustimer.server.store.TimerStore;
@@ -112,6 +113,8 @@ public final class TimerService implements AutoCloseable {
                 settings.nodeId(),
                 clock,
                 credentials,
+                new DashboardSessions(
+                    transfer.sealer(), clock, settings.publicUrl().startsWith("https://")),
                 transfer::mount));
     http.start(settings.bind(), port);
     engine.start();

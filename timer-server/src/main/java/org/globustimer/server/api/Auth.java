@@ -6,6 +6,8 @@ import java.util.Set;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
+import org.globustimer.server.dashboard.Dashboard;
+import org.globustimer.server.dashboard.DashboardSessions;
 
 /** The bearer-token check in front of every route but the public ones. */
 final class Auth {
@@ -14,10 +16,14 @@ final class Auth {
   private static final String TOKEN = "globustimer.token";
   private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/.well-known/globus-timer");
 
-  private final Authenticator authenticator;
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  Auth(Authenticator authenticator) {
+  private final Authenticator authenticator;
+  private final DashboardSessions sessions;
+
+  Auth(Authenticator authenticator, DashboardSessions sessions) {
     this.authenticator = authenticator;
+    this.sessions = sessions;
   }
 
   void check(Context ctx) {
@@ -25,10 +31,17 @@ final class Auth {
         ctx.path().endsWith("/") && ctx.path().length() > 1
             ? ctx.path().substring(0, ctx.path().length() - 1)
             : ctx.path();
-    if (PUBLIC_PATHS.contains(path)) {
+    if (PUBLIC_PATHS.contains(path) || Dashboard.isPublic(path)) {
       return;
     }
     String header = ctx.header("Authorization");
+    if ((header == null || header.isBlank()) && sessions != null) {
+      Optional<DashboardSessions.Session> session = sessions.open(ctx);
+      if (session.isPresent()) {
+        fromSession(ctx, session.get());
+        return;
+      }
+    }
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer");
       throw ServiceException.unauthorized(
@@ -47,6 +60,25 @@ final class Auth {
     }
     ctx.attribute(IDENTITY, identity.get());
     ctx.attribute(TOKEN, token);
+  }
+
+  /**
+   * The dashboard's cookie stands in for the bearer token; a browser sends cookies on its own, so a
+   * changing request must also prove it comes from our page by repeating the session's CSRF token.
+   */
+  private void fromSession(Context ctx, DashboardSessions.Session session) {
+    if (!SAFE_METHODS.contains(ctx.method().name()) && !Dashboard.csrfMatches(ctx, session)) {
+      throw ServiceException.forbidden(
+          "missing or wrong "
+              + DashboardSessions.CSRF_HEADER
+              + " header; reload the dashboard and try again");
+    }
+    Optional<Identity> identity = authenticator.authenticate(session.token());
+    if (identity.isEmpty()) {
+      throw ServiceException.unauthorized("the dashboard session has expired; sign in again");
+    }
+    ctx.attribute(IDENTITY, identity.get());
+    ctx.attribute(TOKEN, session.token());
   }
 
   static Identity identity(Context ctx) {

@@ -13,6 +13,8 @@ import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
 import org.globustimer.server.config.Settings;
 import org.globustimer.server.credentials.ProviderCredentials;
+import org.globustimer.server.dashboard.Dashboard;
+import org.globustimer.server.dashboard.DashboardSessions;
 import org.globustimer.server.store.NodeRow;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.server.store.Tx;
@@ -40,6 +42,7 @@ public final class HttpApi {
       String nodeId,
       Clock clock,
       ProviderCredentials credentials,
+      DashboardSessions sessions,
       BiConsumer<Javalin, Function<Context, String>> extraRoutes) {}
 
   public static Javalin create(Parts parts) {
@@ -53,7 +56,7 @@ public final class HttpApi {
               // Beyond our own limit a body is refused unread with 413; up to it, with a 422.
               config.http.maxRequestSize = 4L * Limits.BODY_BYTES;
             });
-    Auth auth = new Auth(parts.authenticator());
+    Auth auth = new Auth(parts.authenticator(), parts.sessions());
     app.before(ctx -> ctx.header(BuildInfo.VERSION_HEADER, BUILD.version().toString()));
     app.before(auth::check);
     app.before(QueryParams::checkLengths);
@@ -66,6 +69,14 @@ public final class HttpApi {
     new JobsApi(parts.store(), requests, parts.wakeEngine(), parts.clock(), parts.credentials())
         .mount(app);
     new CredentialsApi(parts.credentials()).mount(app);
+    new Dashboard(
+            parts.sessions(),
+            parts.authenticator(),
+            parts.settings().auth(),
+            parts.store(),
+            ctx -> baseUrl(ctx, parts.settings()),
+            Auth::owner)
+        .mount(app);
     if (parts.extraRoutes() != null) {
       parts.extraRoutes().accept(app, Auth::owner);
     }

@@ -11,9 +11,10 @@ import org.globustimer.core.json.Json;
 
 /**
  * The parts of an issuer's OpenID Connect discovery document the service uses; {@code
- * tokenEndpoint} is null when the document names none.
+ * tokenEndpoint} and {@code authorizationEndpoint} are null when the document names none.
  */
-public record IssuerMetadata(String issuer, URI jwksUri, URI tokenEndpoint) {
+public record IssuerMetadata(
+    String issuer, URI jwksUri, URI tokenEndpoint, URI authorizationEndpoint) {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -44,8 +45,15 @@ public record IssuerMetadata(String issuer, URI jwksUri, URI tokenEndpoint) {
     if (jwks.isBlank()) {
       throw new IOException(uri + " has no jwks_uri");
     }
-    String token = doc.path("token_endpoint").asText("");
     return new IssuerMetadata(
-        advertised, URI.create(jwks), token.isBlank() ? null : URI.create(token));
+        advertised,
+        URI.create(jwks),
+        optionalUri(doc, "token_endpoint"),
+        optionalUri(doc, "authorization_endpoint"));
+  }
+
+  private static URI optionalUri(JsonNode doc, String field) {
+    String value = doc.path(field).asText("");
+    return value.isBlank() ? null : URI.create(value);
   }
 }

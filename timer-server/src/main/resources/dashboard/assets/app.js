@@ -477,7 +477,7 @@ async function act(title, text, method, path, done) {
 function currentRun(job, current) {
   if (!current) {
     const activity = job.activity || {};
-    const words = activity.type === "paused" ? "None: the timer is paused." : "None in progress.";
+    const words = (activity.code || activity.type) === "paused" ? "None: the timer is paused." : "None in progress.";
     return el("p", { id: "current-run", text: words });
   }
   const progress = progressOf(current);

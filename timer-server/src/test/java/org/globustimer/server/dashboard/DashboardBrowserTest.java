@@ -44,7 +44,7 @@ class DashboardBrowserTest {
     failing = create("broken provider", broken.runUrl());
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> lastRunStatus(nightly).equals("SUCCEEDED") && lastRunStatus(failing) != null);
+        .until(() -> "SUCCEEDED".equals(lastRunStatus(nightly)) && lastRunStatus(failing) != null);
   }
 
   @AfterAll

@@ -17,6 +17,9 @@ import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.dashboard.DashboardSessions;
 import org.globustimer.server.engine.ActionRouter;
 import org.globustimer.server.engine.Engine;
+import org.globustimer.server.metrics.EngineMetrics;
+import org.globustimer.server.metrics.OpsRoutes;
+import org.globustimer.server.metrics.ServiceMetrics;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.transfer.TransferModule;
 import org.globustimer.transfer.TransferSettings;
@@ -31,6 +34,7 @@ public final class TimerService implements AutoCloseable {
   private final TimerStore store;
   private final TransferModule transfer;
   private final Engine engine;
+  private final ServiceMetrics metrics;
   private final Javalin http;
   private final String url;
 
@@ -39,12 +43,14 @@ public final class TimerService implements AutoCloseable {
       TimerStore store,
       TransferModule transfer,
       Engine engine,
+      ServiceMetrics metrics,
       Javalin http,
       String url) {
     this.settings = settings;
     this.store = store;
     this.transfer = transfer;
     this.engine = engine;
+    this.metrics = metrics;
     this.http = http;
     this.url = url;
   }
@@ -89,6 +95,7 @@ public final class TimerService implements AutoCloseable {
     ActionRouter router =
         new ActionRouter(
             transfer.provider(), builtInRunUrls, settings.allowedActionUrls(), credentials);
+    ServiceMetrics metrics = new ServiceMetrics(store, settings.nodeId());
     Engine engine =
         new Engine(
             store,
@@ -98,7 +105,8 @@ public final class TimerService implements AutoCloseable {
             settings.claimHorizon(),
             settings.lease(),
             url,
-            settings.resultRetention());
+            settings.resultRetention(),
+            new EngineMetrics(metrics));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
     Javalin http =
         HttpApi.create(
@@ -115,10 +123,14 @@ public final class TimerService implements AutoCloseable {
                 credentials,
                 new DashboardSessions(
                     transfer.sealer(), clock, settings.publicUrl().startsWith("https://")),
-                transfer::mount));
+                (app, owner) -> {
+                  transfer.mount(app, owner);
+                  new OpsRoutes(metrics, store.dataSource(), engine::claiming, settings.nodeId())
+                      .mount(app);
+                }));
     http.start(settings.bind(), port);
     engine.start();
-    return new TimerService(settings, store, transfer, engine, http, url);
+    return new TimerService(settings, store, transfer, engine, metrics, http, url);
   }
 
   public String url() {
@@ -141,6 +153,7 @@ public final class TimerService implements AutoCloseable {
   public void close() {
     http.stop();
     engine.close();
+    metrics.close();
     transfer.close();
     store.close();
   }

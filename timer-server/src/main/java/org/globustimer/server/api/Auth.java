@@ -8,6 +8,7 @@ import org.globustimer.server.auth.Authenticator;
 import org.globustimer.server.auth.Identity;
 import org.globustimer.server.dashboard.Dashboard;
 import org.globustimer.server.dashboard.DashboardSessions;
+import org.globustimer.server.metrics.OpsRoutes;
 
 /** The bearer-token check in front of every route but the public ones. */
 final class Auth {
@@ -31,7 +32,7 @@ final class Auth {
         ctx.path().endsWith("/") && ctx.path().length() > 1
             ? ctx.path().substring(0, ctx.path().length() - 1)
             : ctx.path();
-    if (PUBLIC_PATHS.contains(path) || Dashboard.isPublic(path)) {
+    if (PUBLIC_PATHS.contains(path) || OpsRoutes.PATHS.contains(path) || Dashboard.isPublic(path)) {
       return;
     }
     String header = ctx.header("Authorization");

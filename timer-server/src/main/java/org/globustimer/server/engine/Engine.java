@@ -60,6 +60,7 @@ public final class Engine implements AutoCloseable {
   private Instant lastHeartbeat = Instant.EPOCH;
   private Instant lastSweep = Instant.EPOCH;
   private volatile boolean storeAvailable = true;
+  private volatile Instant lastClaimed;
 
   public Engine(
       TimerStore store,
@@ -69,9 +70,10 @@ public final class Engine implements AutoCloseable {
       Duration horizon,
       Duration lease,
       String url,
-      Duration retention) {
+      Duration retention,
+      EngineEvents events) {
     this.writer = new GroupCommit(store, 1);
-    this.context = new EngineContext(store, writer, router, clock, nodeId, horizon, lease);
+    this.context = new EngineContext(store, writer, router, clock, nodeId, horizon, lease, events);
     this.firing = new Firing(context);
     this.monitor = new Monitor(context);
     this.url = url;
@@ -110,6 +112,15 @@ public final class Engine implements AutoCloseable {
     return storeAvailable;
   }
 
+  /** Whether the claim loop ran to completion lately: this node is taking its share of work. */
+  public boolean claiming() {
+    Instant last = lastClaimed;
+    return running
+        && storeAvailable
+        && last != null
+        && last.isAfter(context.clock().instant().minus(CLAIM_EVERY.multipliedBy(20)));
+  }
+
   public String nodeId() {
     return context.nodeId();
   }
@@ -119,6 +130,7 @@ public final class Engine implements AutoCloseable {
       try {
         claimOnce();
         storeAvailable = true;
+        lastClaimed = context.clock().instant();
       } catch (StoreException e) {
         if (storeAvailable) {
           log.warn(
@@ -159,6 +171,9 @@ public final class Engine implements AutoCloseable {
             .inTransaction(tx -> tx.claimRunsToCheck(now, horizonEnd, leaseEnd, CLAIM_BATCH));
     for (RunRow run : checks) {
       scheduleCheck(run);
+    }
+    if (!claimed.isEmpty() || !checks.isEmpty()) {
+      context.events().claimed(claimed.size(), checks.size());
     }
     if (now.isAfter(lastHeartbeat.plus(HEARTBEAT_EVERY))) {
       context

@@ -14,7 +14,8 @@ record EngineContext(
     Clock clock,
     String nodeId,
     Duration horizon,
-    Duration lease) {
+    Duration lease,
+    EngineEvents events) {
 
   Duration firstCheckDelay(TimerRow timer) {
     return router.isBuiltIn(timer.definition().callbackUrl())

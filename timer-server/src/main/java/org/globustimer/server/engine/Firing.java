@@ -92,7 +92,11 @@ final class Firing {
       return write(timer, Schedules.submissionSettled(s, slot, false, false));
     }
     if (s.activeSlot() != null) {
-      return write(timer, Schedules.skipped(timer.definition(), s, now));
+      Outcome skipped = write(timer, Schedules.skipped(timer.definition(), s, now));
+      if (skipped instanceof Outcome.Done) {
+        context.events().skipped(timer);
+      }
+      return skipped;
     }
     long slot = s.nextSlot();
     // Only the timer is written before the call: its pending slot is what a crash leaves behind,
@@ -103,6 +107,7 @@ final class Firing {
     if (!written) {
       return new Outcome.Changed();
     }
+    context.events().fired(timer, Duration.between(Instant.ofEpochMilli(slot), now));
     return new Outcome.Submit(timer.with(bumped(fired)), newRun(timer, slot, now));
   }
 
@@ -156,12 +161,24 @@ final class Firing {
                     return tx.updateState(base.id(), base.state().version(), next);
                   });
       if (written) {
+        reportAnswer(base, recorded, next);
         return kept(base.with(bumped(next)));
       }
       current = reread(timer.id());
     }
     log.warn("could not record the answer for timer {} tick {}", timer.id(), run.slot());
     return null;
+  }
+
+  private void reportAnswer(TimerRow timer, RunRow recorded, TimerState next) {
+    EngineEvents events = context.events();
+    events.submitted(timer, recorded);
+    if (recorded.state().isFinal()) {
+      events.runFinished(timer, recorded);
+    }
+    if (timer.state().status().isScheduled() && !next.status().isScheduled()) {
+      events.pausedByService(timer, next.inactiveCause(), next.inactiveDetail());
+    }
   }
 
   private RunRow recorded(TimerRow timer, RunRow run, Answer answer, Instant now, Instant retryAt) {
@@ -230,6 +247,7 @@ final class Firing {
     TimerState.Builder b = next.toBuilder();
     if (next.dueAt() != null && !next.dueAt().isAfter(now.plus(context.horizon()))) {
       b.leaseUntil = now.plus(context.lease());
+      context.events().leaseRenewed();
     } else {
       b.released();
     }

@@ -76,13 +76,20 @@ final class Monitor {
     String credentialsRefused =
         answer instanceof Answer.Refused refused && refused.credentials() ? refused.reason() : null;
     for (int attempt = 0; attempt < 8; attempt++) {
-      if (context.writer().run(tx -> record(tx, polled, credentialsRefused))) {
+      boolean[] paused = {false};
+      if (context.writer().run(tx -> record(tx, polled, credentialsRefused, paused))) {
+        if (polled.state().isFinal()) {
+          context.events().runFinished(timer, polled);
+        }
+        if (paused[0]) {
+          context.events().pausedByService(timer, "globus_auth_requirements", credentialsRefused);
+        }
         return;
       }
     }
   }
 
-  private boolean record(Tx tx, RunRow polled, String credentialsRefused) {
+  private boolean record(Tx tx, RunRow polled, String credentialsRefused, boolean[] paused) {
     tx.updateRun(polled);
     if (!polled.state().isFinal() && credentialsRefused == null) {
       return true;
@@ -93,11 +100,15 @@ final class Monitor {
     }
     TimerState s = timer.get().state();
     if (credentialsRefused != null) {
-      return !s.status().isScheduled()
-          || tx.updateState(
+      if (!s.status().isScheduled()) {
+        return true;
+      }
+      paused[0] =
+          tx.updateState(
               polled.timerId(),
               s.version(),
               Schedules.paused(s, "globus_auth_requirements", credentialsRefused));
+      return paused[0];
     }
     TimerState next = Schedules.actionFinished(s, polled.slot(), polled.state() == RunState.FAILED);
     return tx.updateState(polled.timerId(), s.version(), next);

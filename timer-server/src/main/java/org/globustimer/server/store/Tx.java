@@ -338,6 +338,25 @@ public final class Tx {
         nodeId);
   }
 
+  /** How many timers are in each status (statuses without timers are left out). */
+  public java.util.Map<org.globustimer.core.timer.TimerStatus, Long> countTimersByStatus() {
+    java.util.Map<org.globustimer.core.timer.TimerStatus, Long> counts =
+        new java.util.EnumMap<>(org.globustimer.core.timer.TimerStatus.class);
+    for (Object[] row :
+        query(
+            "SELECT status, COUNT(*) FROM timers GROUP BY status",
+            rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+      counts.put(org.globustimer.core.timer.TimerStatus.valueOf((String) row[0]), (Long) row[1]);
+    }
+    return counts;
+  }
+
+  /** Timers whose last run's action is still in progress at its provider. */
+  public long countRunsInProgress() {
+    return query("SELECT COUNT(*) FROM timers WHERE active_slot IS NOT NULL", rs -> rs.getLong(1))
+        .getFirst();
+  }
+
   public void removeNode(String nodeId) {
     update("DELETE FROM nodes WHERE node_id = ?", nodeId);
   }

@@ -386,10 +386,12 @@ async function fillList(holder) {
         why ? el("div", { class: "sub error-text", text: why }) : null),
       q.everyone ? el("td", { class: "sub", text: job.owner || "" }) : null);
   });
-  holder.replaceChildren(el("table", { id: "timer-table" },
+  const table = el("table", { id: "timer-table" },
     el("caption", { text: jobs.length + (jobs.length === 1 ? " timer" : " timers") }),
     el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col", text: h })))),
-    el("tbody", {}, rows)));
+    el("tbody", {}, rows));
+  const shown = document.getElementById("timer-table");
+  if (!shown || !shown.isEqualNode(table)) holder.replaceChildren(table);
 }
 
 async function timerView(id) {
@@ -408,28 +410,44 @@ async function timerView(id) {
 }
 
 function renderTimer(job, nextRuns, refreshing) {
-  const focused = document.activeElement && document.activeElement.id;
   document.title = (job.name || job.job_id) + " · globus-timer";
   const status = statusOf(job);
   const results = (job.results && job.results.data) || [];
   const current = results.find((r) => outcomeOf(r).key === "running");
-  const heading = el("h1", { id: "timer-name", text: job.name || "(no name)" });
-  const summary = el("p", { id: "timer-status" },
-    el("span", { class: "status " + status.key, text: status.words }),
-    status.reason ? el("span", { class: "reason", text: " — " + status.reason }) : null);
-  show(
-    el("p", {}, el("a", { href: "#/", text: "← All timers" })),
-    heading, summary,
+  const sections = [
+    el("p", { id: "back" }, el("a", { href: "#/", text: "← All timers" })),
+    el("h1", { id: "timer-name", tabindex: "-1", text: job.name || "(no name)" }),
+    el("p", { id: "timer-status" },
+      el("span", { class: "status " + status.key, text: status.words }),
+      status.reason ? el("span", { class: "reason", text: " — " + status.reason }) : null),
     actionButtons(job, status),
-    el("h2", { text: "Current run" }), currentRun(job, current),
-    el("h2", { text: "Next runs" }), nextRunList(nextRuns),
-    el("h2", { text: "Run history" }), timeline(results),
-    el("h2", { text: "Definition" }), definition(job));
-  if (refreshing && focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    el("h2", { id: "current-run-title", text: "Current run" }), currentRun(job, current),
+    el("h2", { id: "next-runs-title", text: "Next runs" }), nextRunList(nextRuns),
+    el("h2", { id: "history-title", text: "Run history" }), timeline(results),
+    el("h2", { id: "definition-title", text: "Definition" }), definition(job),
+  ];
+  if (!refreshing) {
+    show(...sections);
+    return;
+  }
+  // A refresh replaces only what changed, so focus, open details and a button about to be
+  // pressed stay where they are.
+  for (const fresh of sections) {
+    const shown = document.getElementById(fresh.id);
+    if (!shown) {
+      show(...sections);
+      return;
+    }
+    if (!shown.isEqualNode(fresh)) {
+      const hadFocus = shown.contains(document.activeElement) && document.activeElement.id;
+      shown.replaceWith(fresh);
+      if (hadFocus && document.getElementById(hadFocus)) document.getElementById(hadFocus).focus();
+    }
+  }
 }
 
 function actionButtons(job, status) {
-  const box = el("div", { class: "actions", role: "group", "aria-label": "Timer actions" });
+  const box = el("div", { id: "actions", class: "actions", role: "group", "aria-label": "Timer actions" });
   const id = job.job_id;
   const name = job.name || id;
   if (status.key === "active") {
@@ -468,7 +486,7 @@ async function act(title, text, method, path, done) {
     notice(done);
     await route();
     const heading = document.getElementById("timer-name");
-    if (heading) heading.setAttribute("tabindex", "-1"), heading.focus();
+    if (heading) heading.focus();
   } catch (e) {
     failed(e);
   }
@@ -535,8 +553,8 @@ function definition(job) {
     ["Runs", String(job.n_runs) + (job.n_errors ? " (" + job.n_errors + " failed)" : "") + (job.n_skipped ? ", " + job.n_skipped + " skipped" : "")],
   ];
   const body = job.body || job.callback_body;
-  return el("div", {},
-    el("dl", { class: "definition", id: "definition" }, rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v === null || v === undefined ? "—" : v })])),
+  return el("div", { id: "definition" },
+    el("dl", { class: "definition", id: "definition-list" }, rows.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v === null || v === undefined ? "—" : v })])),
     body ? el("details", {}, el("summary", { text: "Action body" }), el("pre", { text: JSON.stringify(body, null, 2) })) : null);
 }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       JobTransfer.class,
       JobList.class,
       JobStatus.class,
+      JobHistory.class,
       JobUpdate.class,
       JobPause.class,
       JobResume.class,

@@ -36,7 +36,18 @@ final class JobView {
         .put("Stop After", stopAfter(stopAfter))
         .put("Next Run At", localTime(text(job, "next_run")))
         .put("Runs", runs(job))
-        .put("Last Run Result", LastResult.ofJob(job).words);
+        .put("Last Run Result", LastResult.ofJob(job).words)
+        .put("Failure Reason", failureReason(job));
+  }
+
+  /** Why the last run failed, in one line; null when it did not fail. */
+  static String failureReason(JsonNode job) {
+    JsonNode latest = LastResult.latest(job);
+    if (LastResult.of(latest) != LastResult.FAILED) {
+      return null;
+    }
+    String why = details(latest).replaceAll("\\s+", " ").strip();
+    return why.isEmpty() ? "no reason was given" : why;
   }
 
   /** Why a timer stopped, and for credentials what to run: the service's detail says it. */

@@ -111,6 +111,40 @@ class JobCommandsE2ETest extends LiveService {
   }
 
   @Test
+  void historyShowsEveryRunNewestFirstAndStatusSaysWhyTheLastFailed() {
+    String jobId = submit("flaky", "--interval", "1", "--stop-after-runs", "3");
+    await().atMost(Duration.ofSeconds(30)).until(() -> provider.submissions().size() >= 2);
+    provider.refuseWith = 400;
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(field(cli().run("job", "status", jobId).out(), "Last Run Result"))
+                    .isEqualTo("FAILURE"));
+    CliRun.Result status = cli().run("job", "status", jobId);
+    assertThat(field(status.out(), "Failure Reason"))
+        .contains("refused the request (400)")
+        .contains("refused by the fake provider")
+        .doesNotContain("\n");
+
+    CliRun.Result history = cli().run("job", "history", jobId);
+    assertThat(history.code()).as(history.toString()).isZero();
+    java.util.List<String> lines = history.out().lines().toList();
+    assertThat(lines.getFirst()).contains("Ran At").contains("Took").contains("Result");
+    assertThat(lines).hasSize(1 + 3 + 1);
+    assertThat(lines.get(2)).contains("FAILURE").contains("400").contains("refused");
+    assertThat(lines.get(3)).contains("RUN COMPLETE").contains("#");
+    assertThat(lines.get(4)).contains("RUN COMPLETE");
+
+    CliRun.Result unix = cli().run("job", "history", "-F", "unix", "--limit", "2", jobId);
+    assertThat(unix.out().lines()).hasSize(2);
+    assertThat(unix.out().lines().findFirst().orElseThrow().split("\t")[2]).isEqualTo("FAILED");
+    CliRun.Result bad = cli().run("job", "history", "--limit", "0", jobId);
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--limit must be at least 1");
+  }
+
+  @Test
   void pauseResumeUpdateAndDelete() {
     String jobId = submit("changing", "--interval", "1h", "--start", LATER);
 

@@ -16,7 +16,10 @@ import org.globustimer.server.config.Settings;
 import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.dashboard.DashboardSessions;
 import org.globustimer.server.engine.ActionRouter;
+import org.globustimer.server.engine.ClockScheduler;
 import org.globustimer.server.engine.Engine;
+import org.globustimer.server.engine.EngineConfig;
+import org.globustimer.server.engine.TaskScheduler;
 import org.globustimer.server.metrics.EngineMetrics;
 import org.globustimer.server.metrics.OpsRoutes;
 import org.globustimer.server.metrics.ServiceMetrics;
@@ -56,6 +59,13 @@ public final class TimerService implements AutoCloseable {
   }
 
   public static TimerService start(Settings settings, Clock clock) {
+    return start(settings, clock, new ClockScheduler(clock));
+  }
+
+  /**
+   * Starts the service with its engine's work run by {@code scheduler} (tests pass a manual one).
+   */
+  public static TimerService start(Settings settings, Clock clock, TaskScheduler scheduler) {
     createDirectories(settings.home());
     TimerStore store =
         TimerStore.open(
@@ -98,15 +108,17 @@ public final class TimerService implements AutoCloseable {
     ServiceMetrics metrics = new ServiceMetrics(store, settings.nodeId());
     Engine engine =
         new Engine(
-            store,
-            router,
-            clock,
-            settings.nodeId(),
-            settings.claimHorizon(),
-            settings.lease(),
-            url,
-            settings.resultRetention(),
-            new EngineMetrics(metrics));
+            new EngineConfig(
+                store,
+                router,
+                clock,
+                scheduler,
+                settings.nodeId(),
+                url,
+                settings.claimHorizon(),
+                settings.lease(),
+                settings.resultRetention(),
+                new EngineMetrics(metrics)));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
     Javalin http =
         HttpApi.create(

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,17 +35,24 @@ public final class FakeActionProvider implements AutoCloseable {
 
   private record Action(String id, String requestId, Instant started) {}
 
+  private final Clock clock;
   private final HttpServer server;
   private final List<Submission> submissions = new CopyOnWriteArrayList<>();
   private final Map<String, Action> actionsByRequest = new ConcurrentHashMap<>();
   private final Map<String, Action> actionsById = new ConcurrentHashMap<>();
-  private final AtomicInteger statusChecks = new AtomicInteger();
+  private final List<Instant> statusChecks = new CopyOnWriteArrayList<>();
   public final AtomicInteger failNext = new AtomicInteger();
   public volatile Duration actionDuration = Duration.ZERO;
   public volatile int refuseWith = 0;
   public volatile Predicate<String> acceptsBearer = null;
 
   public FakeActionProvider() {
+    this(Clock.systemUTC());
+  }
+
+  /** A provider whose actions and arrival times follow {@code clock}. */
+  public FakeActionProvider(Clock clock) {
+    this.clock = clock;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -68,7 +76,12 @@ public final class FakeActionProvider implements AutoCloseable {
   }
 
   public int statusChecks() {
-    return statusChecks.get();
+    return statusChecks.size();
+  }
+
+  /** When each status check arrived. */
+  public List<Instant> statusCheckTimes() {
+    return List.copyOf(statusChecks);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -79,7 +92,7 @@ public final class FakeActionProvider implements AutoCloseable {
         JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
         String requestId = request.path("request_id").asText();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        submissions.add(new Submission(requestId, Instant.now(), request, authorization));
+        submissions.add(new Submission(requestId, clock.instant(), request, authorization));
         if (!authorized(authorization)) {
           reply(exchange, 401, error(401, "the bearer token is not accepted here"));
           return;
@@ -98,12 +111,12 @@ public final class FakeActionProvider implements AutoCloseable {
           return;
         }
         Action action =
-            new Action(java.util.UUID.randomUUID().toString(), requestId, Instant.now());
+            new Action(java.util.UUID.randomUUID().toString(), requestId, clock.instant());
         actionsByRequest.put(requestId, action);
         actionsById.put(action.id(), action);
         reply(exchange, 202, status(action));
       } else if (method.equals("GET") && path.startsWith("/fake/") && path.endsWith("/status")) {
-        statusChecks.incrementAndGet();
+        statusChecks.add(clock.instant());
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
           reply(exchange, 401, error(401, "the bearer token is not accepted here"));
           return;
@@ -132,7 +145,7 @@ public final class FakeActionProvider implements AutoCloseable {
   }
 
   private ObjectNode status(Action action) {
-    boolean done = !Instant.now().isBefore(action.started().plus(actionDuration));
+    boolean done = !clock.instant().isBefore(action.started().plus(actionDuration));
     ObjectNode status = Json.mapper().createObjectNode();
     status.put("action_id", action.id());
     status.put("status", done ? "SUCCEEDED" : "ACTIVE");

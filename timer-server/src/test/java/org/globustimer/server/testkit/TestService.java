@@ -18,11 +18,13 @@ public final class TestService implements AutoCloseable {
 
   private final Path home;
   private final Map<String, String> overrides;
+  private final ManualScheduler time;
   private TimerService service;
 
-  private TestService(Path home, Map<String, String> overrides) {
+  private TestService(Path home, Map<String, String> overrides, ManualScheduler time) {
     this.home = home;
     this.overrides = overrides;
+    this.time = time;
   }
 
   public static TestService start(Path home) {
@@ -31,7 +33,18 @@ public final class TestService implements AutoCloseable {
 
   /** {@code overrides} are settings by key, e.g. {@code min_interval_seconds}. */
   public static TestService start(Path home, Map<String, String> overrides) {
-    TestService test = new TestService(home, overrides);
+    TestService test = new TestService(home, overrides, null);
+    test.startAgain();
+    return test;
+  }
+
+  /**
+   * The service on manual time: its clock stands still and its engine does nothing until the test
+   * moves {@code time} on; HTTP and the store are real.
+   */
+  public static TestService startManual(
+      Path home, Map<String, String> overrides, ManualScheduler time) {
+    TestService test = new TestService(home, overrides, time);
     test.startAgain();
     return test;
   }
@@ -48,7 +61,11 @@ public final class TestService implements AutoCloseable {
     withHome[0] = "--home";
     withHome[1] = home.toString();
     System.arraycopy(args, 0, withHome, 2, args.length);
-    service = TimerService.start(SettingsLoader.load(withHome, Map.of()), Clock.systemUTC());
+    var loaded = SettingsLoader.load(withHome, Map.of());
+    service =
+        time == null
+            ? TimerService.start(loaded, Clock.systemUTC())
+            : TimerService.start(loaded, time.clock(), time);
   }
 
   public void stop() {

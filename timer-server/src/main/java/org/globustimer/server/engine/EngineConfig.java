@@ -1,0 +1,22 @@
+package org.globustimer.server.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.globustimer.server.store.TimerStore;
+
+/**
+ * Everything an engine is built from. {@code horizon} is how far ahead it claims due timers, {@code
+ * lease} how long its claims outlive it, {@code url} how other nodes see it, {@code retention} how
+ * long results are kept.
+ */
+public record EngineConfig(
+    TimerStore store,
+    ActionRouter router,
+    Clock clock,
+    TaskScheduler scheduler,
+    String nodeId,
+    String url,
+    Duration horizon,
+    Duration lease,
+    Duration retention,
+    EngineEvents events) {}

@@ -118,6 +118,7 @@ public final class TimerService implements AutoCloseable {
                 settings.claimHorizon(),
                 settings.lease(),
                 settings.resultRetention(),
+                settings.runTimeout(),
                 new EngineMetrics(metrics)));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
     Javalin http =

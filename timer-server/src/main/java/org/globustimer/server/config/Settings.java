@@ -11,7 +11,8 @@ import org.globustimer.server.credentials.ProviderAuth;
  * engine may call ("*" allows any http(s) URL, the embedded single-user default); {@code
  * transferAliases} are run URLs of well-known transfer providers that the built-in provider serves;
  * {@code providers} say how to get tokens for external providers; {@code secretKey} seals stored
- * credentials (null: a key generated and kept in the database, for a single-user service).
+ * credentials (null: a key generated and kept in the database, for a single-user service); {@code
+ * runTimeout} ends runs still in progress at their provider after that long (zero: never).
  */
 public record Settings(
     Path home,
@@ -31,6 +32,7 @@ public record Settings(
     List<String> transferAliases,
     Duration claimHorizon,
     Duration lease,
+    Duration runTimeout,
     AuthSettings auth,
     List<ProviderAuth> providers,
     byte[] secretKey) {

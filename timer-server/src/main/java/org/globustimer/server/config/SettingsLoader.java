@@ -19,6 +19,9 @@ import org.globustimer.server.auth.AuthSettings;
  */
 public final class SettingsLoader {
 
+  /** How long a run may stay in progress at its provider unless its timer says otherwise. */
+  public static final Duration RUN_TIMEOUT_DEFAULT = Duration.ofHours(24);
+
   static final Map<String, String> DEFAULTS =
       Map.ofEntries(
           Map.entry("port", String.valueOf(Settings.DEFAULT_PORT)),
@@ -38,6 +41,7 @@ public final class SettingsLoader {
               "transfer_aliases", "https://actions.automate.globus.org/transfer/transfer/run"),
           Map.entry("claim_horizon_ms", "2000"),
           Map.entry("lease_seconds", "30"),
+          Map.entry("run_timeout_seconds", String.valueOf(RUN_TIMEOUT_DEFAULT.toSeconds())),
           Map.entry("local_token", "true"),
           Map.entry("oidc_issuer", ""),
           Map.entry("oidc_audience", ""),
@@ -120,6 +124,7 @@ public final class SettingsLoader {
             list(v.get("transfer_aliases")),
             Duration.ofMillis(intValue(v, "claim_horizon_ms", 10, 60_000)),
             Duration.ofSeconds(intValue(v, "lease_seconds", 2, 3_600)),
+            Duration.ofSeconds(intValue(v, "run_timeout_seconds", 0, 366 * 86_400)),
             auth,
             ProviderSettingsLoader.build(v, allowedActionUrls, auth),
             secretKey);

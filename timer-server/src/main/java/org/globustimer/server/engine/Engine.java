@@ -69,6 +69,7 @@ public final class Engine implements AutoCloseable {
             config.nodeId(),
             config.horizon(),
             config.lease(),
+            config.runTimeout(),
             config.events());
     this.firing = new Firing(context);
     this.monitor = new Monitor(context);

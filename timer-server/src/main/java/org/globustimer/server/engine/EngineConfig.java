@@ -7,7 +7,8 @@ import org.globustimer.server.store.TimerStore;
 /**
  * Everything an engine is built from. {@code horizon} is how far ahead it claims due timers, {@code
  * lease} how long its claims outlive it, {@code url} how other nodes see it, {@code retention} how
- * long results are kept.
+ * long results are kept, {@code runTimeout} how long a run may stay in progress at its provider
+ * (zero: no limit).
  */
 public record EngineConfig(
     TimerStore store,
@@ -19,4 +20,5 @@ public record EngineConfig(
     Duration horizon,
     Duration lease,
     Duration retention,
+    Duration runTimeout,
     EngineEvents events) {}

@@ -15,6 +15,7 @@ record EngineContext(
     String nodeId,
     Duration horizon,
     Duration lease,
+    Duration runTimeout,
     EngineEvents events) {
 
   Duration firstCheckDelay(TimerRow timer) {

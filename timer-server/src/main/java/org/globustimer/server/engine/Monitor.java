@@ -27,6 +27,11 @@ final class Monitor {
     if (timer == null || run.actionId() == null) {
       return;
     }
+    RunDeadline deadline = RunDeadline.of(timer, run, context.runTimeout());
+    if (deadline != null && !context.clock().instant().isBefore(deadline.at())) {
+      save(timer, timedOut(timer, run, deadline), null);
+      return;
+    }
     Answer answer =
         Answer.of(
             () ->
@@ -36,6 +41,10 @@ final class Monitor {
                     .status(timer.owner(), run.actionId()));
     Instant now = context.clock().instant();
     Duration delay = nextDelay(timer, run.polls());
+    if (deadline != null && now.plus(delay).isAfter(deadline.at())) {
+      // Look again right at the deadline, not up to a whole backoff after it.
+      delay = Duration.between(now, deadline.at());
+    }
     RunRow polled =
         switch (answer) {
           case Answer.Reported reported ->
@@ -75,6 +84,45 @@ final class Monitor {
         };
     String credentialsRefused =
         answer instanceof Answer.Refused refused && refused.credentials() ? refused.reason() : null;
+    save(timer, polled, credentialsRefused);
+  }
+
+  /**
+   * Gives up a run past its deadline: asks the provider to cancel the action (not every provider
+   * can, and the run ends either way) and records it as failed, so the next tick may run.
+   */
+  private RunRow timedOut(TimerRow timer, RunRow run, RunDeadline deadline) {
+    Answer cancel =
+        Answer.of(
+            () ->
+                context
+                    .router()
+                    .providerFor(timer.definition().callbackUrl())
+                    .cancel(timer.owner(), run.actionId()));
+    String cancelled =
+        switch (cancel) {
+          case Answer.Reported reported -> "cancelled at the provider";
+          case Answer.Transient failed ->
+              "the provider could not be asked to cancel it: " + failed.reason();
+          case Answer.Refused refused -> "the provider did not cancel it: " + refused.reason();
+        };
+    String reason = "timed out: still " + run.state() + " at " + deadline.why() + "; " + cancelled;
+    String data =
+        cancel instanceof Answer.Reported reported && reported.body() != null
+            ? Firing.text(reported.body())
+            : run.data();
+    int status = cancel instanceof Answer.Reported reported ? reported.httpStatus() : nonNull(run);
+    return run.polled(
+        RunState.FAILED, status, data, Firing.errors(reason), context.clock().instant(), null);
+  }
+
+  private static int nonNull(RunRow run) {
+    return run.httpStatusPolled() != null
+        ? run.httpStatusPolled()
+        : run.httpStatusSubmission() != null ? run.httpStatusSubmission() : 0;
+  }
+
+  private void save(TimerRow timer, RunRow polled, String credentialsRefused) {
     for (int attempt = 0; attempt < 8; attempt++) {
       boolean[] paused = {false};
       if (context.writer().run(tx -> record(tx, polled, credentialsRefused, paused))) {

@@ -25,7 +25,8 @@ import org.globustimer.core.json.Json;
  * An action provider over real HTTP on loopback that records every run request (request id and
  * arrival time). Actions stay ACTIVE for {@link #actionDuration} and then succeed; the next {@link
  * #failNext} submissions answer 503; {@link #refuseWith} makes every submission answer that status;
- * {@link #acceptsBearer}, when set, answers 401 to calls whose bearer token it rejects.
+ * {@link #acceptsBearer}, when set, answers 401 to calls whose bearer token it rejects. A cancelled
+ * action is FAILED from then on.
  */
 public final class FakeActionProvider implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class FakeActionProvider implements AutoCloseable {
   private final Map<String, Action> actionsByRequest = new ConcurrentHashMap<>();
   private final Map<String, Action> actionsById = new ConcurrentHashMap<>();
   private final List<Instant> statusChecks = new CopyOnWriteArrayList<>();
+  private final List<String> cancelled = new CopyOnWriteArrayList<>();
   public final AtomicInteger failNext = new AtomicInteger();
   public volatile Duration actionDuration = Duration.ZERO;
   public volatile int refuseWith = 0;
@@ -84,6 +86,11 @@ public final class FakeActionProvider implements AutoCloseable {
     return List.copyOf(statusChecks);
   }
 
+  /** Ids of the actions the caller asked to cancel, in order. */
+  public List<String> cancelled() {
+    return List.copyOf(cancelled);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
@@ -115,6 +122,15 @@ public final class FakeActionProvider implements AutoCloseable {
         actionsByRequest.put(requestId, action);
         actionsById.put(action.id(), action);
         reply(exchange, 202, status(action));
+      } else if (method.equals("POST") && path.startsWith("/fake/") && path.endsWith("/cancel")) {
+        String id = path.substring("/fake/".length(), path.length() - "/cancel".length());
+        Action action = actionsById.get(id);
+        if (action == null) {
+          reply(exchange, 404, error(404, "no action " + id));
+        } else {
+          cancelled.add(id);
+          reply(exchange, 200, status(action));
+        }
       } else if (method.equals("GET") && path.startsWith("/fake/") && path.endsWith("/status")) {
         statusChecks.add(clock.instant());
         if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -146,9 +162,10 @@ public final class FakeActionProvider implements AutoCloseable {
 
   private ObjectNode status(Action action) {
     boolean done = !clock.instant().isBefore(action.started().plus(actionDuration));
+    boolean stopped = cancelled.contains(action.id());
     ObjectNode status = Json.mapper().createObjectNode();
     status.put("action_id", action.id());
-    status.put("status", done ? "SUCCEEDED" : "ACTIVE");
+    status.put("status", stopped ? "FAILED" : done ? "SUCCEEDED" : "ACTIVE");
     status.put("creator_id", "urn:globus:auth:identity:fake");
     status.put("display_status", done ? "Done" : "Running");
     status.put("start_time", action.started().toString());

@@ -146,6 +146,11 @@ public final class TimerService implements AutoCloseable {
     return new TimerService(settings, store, transfer, engine, metrics, http, url);
   }
 
+  /** The HTTP server, for tests that look at its routes. */
+  public Javalin app() {
+    return http;
+  }
+
   public String url() {
     return url;
   }

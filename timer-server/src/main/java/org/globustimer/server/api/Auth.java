@@ -32,7 +32,11 @@ final class Auth {
         ctx.path().endsWith("/") && ctx.path().length() > 1
             ? ctx.path().substring(0, ctx.path().length() - 1)
             : ctx.path();
-    if (PUBLIC_PATHS.contains(path) || OpsRoutes.PATHS.contains(path) || Dashboard.isPublic(path)) {
+    if (PUBLIC_PATHS.contains(path)
+        || OpsRoutes.PATHS.contains(path)
+        || Dashboard.isPublic(path)
+        || ContractRoutes.PUBLIC_PATHS.contains(path)
+        || path.startsWith(ContractRoutes.ASSETS_PREFIX)) {
       return;
     }
     String header = ctx.header("Authorization");

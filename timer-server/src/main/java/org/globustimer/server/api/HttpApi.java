@@ -55,6 +55,9 @@ public final class HttpApi {
               config.http.defaultContentType = "application/json";
               // Beyond our own limit a body is refused unread with 413; up to it, with a 422.
               config.http.maxRequestSize = 4L * Limits.BODY_BYTES;
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setRequestHeaderSize(JettyErrors.REQUEST_HEADER_BYTES));
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             });
     Auth auth = new Auth(parts.authenticator(), parts.sessions());
     app.before(ctx -> ctx.header(BuildInfo.VERSION_HEADER, BUILD.version().toString()));
@@ -64,6 +67,7 @@ public final class HttpApi {
     app.get("/.well-known/globus-timer", ctx -> discovery(ctx, parts));
     app.get("/whoami", HttpApi::whoami);
     app.get("/cluster", ctx -> cluster(ctx, parts));
+    new ContractRoutes().mount(app);
     JobRequests requests =
         new JobRequests(parts.settings(), parts.urls(), parts.clock(), parts.transferRunUrl());
     new JobsApi(parts.store(), requests, parts.wakeEngine(), parts.clock(), parts.credentials())

@@ -58,15 +58,7 @@ final class TransferDocuments {
         new String[] {"label", "deadline", "source_local_user", "destination_local_user"}) {
       f.text(text, false);
     }
-    JsonNode rules = f.raw("filter_rules");
-    if (rules instanceof ArrayNode list) {
-      for (int i = 0; i < list.size(); i++) {
-        JsonNode name = list.get(i).path("name");
-        if (name.isTextual() && name.asText().length() > Limits.PATH) {
-          f.tooLong(List.of("filter_rules", String.valueOf(i), "name"), Limits.PATH);
-        }
-      }
-    }
+    checkFilterRules(f, f.raw("filter_rules"));
     for (String flag : FALSE_BY_DEFAULT) {
       Boolean value = f.bool(flag);
       doc.put(flag, value != null && value);
@@ -82,6 +74,44 @@ final class TransferDocuments {
       f.problem("sync_level", "must be 0, 1, 2 or 3 (exists, size, mtime, checksum)");
     }
     return doc;
+  }
+
+  /** Filter rules as the Transfer API takes them: method, a glob name and an optional type. */
+  private static void checkFilterRules(Fields f, JsonNode rules) {
+    if (rules == null || rules.isNull()) {
+      return;
+    }
+    if (!(rules instanceof ArrayNode list)) {
+      f.problem("filter_rules", "must be a list of {method, name, type} rules");
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String where = "rule " + i + ": ";
+      if (!(list.get(i) instanceof ObjectNode rule)) {
+        f.problem("filter_rules", where + "must be a JSON object");
+        continue;
+      }
+      JsonNode name = rule.get("name");
+      if (name == null || !name.isTextual() || name.asText().isEmpty()) {
+        f.problem("filter_rules", where + "name is required, a glob such as \"*.tmp\"");
+      } else if (name.asText().length() > Limits.PATH) {
+        f.tooLong(List.of("filter_rules", String.valueOf(i), "name"), Limits.PATH);
+      }
+      JsonNode method = rule.get("method");
+      if (method != null
+          && !method.isNull()
+          && !"include".equals(method.asText(null))
+          && !"exclude".equals(method.asText(null))) {
+        f.problem("filter_rules", where + "method must be \"include\" or \"exclude\"");
+      }
+      JsonNode type = rule.get("type");
+      if (type != null
+          && !type.isNull()
+          && !"file".equals(type.asText(null))
+          && !"dir".equals(type.asText(null))) {
+        f.problem("filter_rules", where + "type must be \"file\" or \"dir\"");
+      }
+    }
   }
 
   private static void requireUuid(Fields f, String field) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.globustimer.core.json.Json;
 
 /** A small HTTP client for tests: real requests, answers parsed as JSON. */
@@ -20,6 +21,32 @@ public final class Api {
   public Api(String baseUrl, String token) {
     this.baseUrl = baseUrl;
     this.token = token;
+  }
+
+  /**
+   * Every answer of the service must be one its OpenAPI document describes; a mismatch fails the
+   * test that received it, whatever that test asserts itself.
+   */
+  private void checkAgainstContract(
+      HttpRequest request, HttpResponse<String> response, JsonNode body) {
+    String path = request.uri().getRawPath();
+    String base = URI.create(baseUrl).getRawPath();
+    if (base != null && !base.isEmpty() && !base.equals("/") && path.startsWith(base)) {
+      path = path.substring(base.length());
+    }
+    List<String> problems =
+        Contract.get().problems(request.method(), path, response.statusCode(), body);
+    if (!problems.isEmpty()) {
+      throw new AssertionError(
+          "the answer does not match the OpenAPI document:\n  "
+              + String.join("\n  ", problems)
+              + "\nanswer: "
+              + abbreviated(response.body()));
+    }
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 2_000 ? text.substring(0, 2_000) + "…" : text;
   }
 
   public Answer get(String path) {
@@ -64,14 +91,15 @@ public final class Api {
 
   private Answer send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> response =
-          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = builder.build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode body;
       try {
         body = response.body().isBlank() ? null : Json.mapper().readTree(response.body());
       } catch (IOException e) {
         body = null;
       }
+      checkAgainstContract(request, response, body);
       return new Answer(response.statusCode(), body, response.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -8,6 +8,8 @@ import io.javalin.http.HttpStatus;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.globustimer.core.error.ErrorBodies;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.AuthSettings;
 import org.globustimer.server.auth.Authenticator;
@@ -180,10 +182,7 @@ public final class Dashboard {
   }
 
   static void refuse(Context ctx, int status, String code, String detail) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    ObjectNode error = body.putObject("error");
-    error.put("code", code);
-    error.put("detail", detail);
+    ObjectNode body = ErrorBodies.timers(new ServiceException(status, code, detail));
     ctx.status(status).contentType("application/json").result(body.toString());
   }
 }

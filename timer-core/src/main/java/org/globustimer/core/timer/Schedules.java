@@ -212,6 +212,26 @@ public final class Schedules {
     return b.build();
   }
 
+  /**
+   * The next {@code count} fire instants (jitter included) of a scheduled timer, from its next tick
+   * on, within its end conditions; none for a paused, ended or deleted timer.
+   */
+  public static java.util.List<Instant> upcoming(TimerDefinition def, TimerState s, int count) {
+    java.util.List<Instant> fireTimes = new java.util.ArrayList<>();
+    if (!s.status().isScheduled() || s.nextSlot() == null) {
+      return fireTimes;
+    }
+    Timing timing = def.timing();
+    Instant tick = Instant.ofEpochMilli(s.nextSlot());
+    int runs = s.runs();
+    while (tick != null && fireTimes.size() < count && !ranOut(def, runs) && withinEnd(def, tick)) {
+      fireTimes.add(Jitter.fireAt(timing.jitterKey(), tick, timing.jitterSeconds()));
+      runs++;
+      tick = def.runsOnce() ? null : def.schedule().firstAfter(tick);
+    }
+    return fireTimes;
+  }
+
   /** What a run-now request did. */
   public sealed interface RunNow {
     /** The extra run is pending: submitted at once, or after the current run if buffered. */

@@ -68,6 +68,7 @@ final class JobDocuments {
       doc.put("flow_id", d.flowId());
     }
     doc.put("resume_policy", d.resumePolicy().wire());
+    TimingDocuments.add(doc, d);
     doc.put("last_ran_at", Times.format(s.lastRanAt()));
     doc.put("next_run", Times.format(s.status().isScheduled() ? s.nextRunAt() : null));
     doc.put("n_runs", s.runs());
@@ -139,8 +140,14 @@ final class JobDocuments {
       schedule.put("datetime", Times.format(d.start()));
       return schedule;
     }
-    schedule.put("type", "recurring");
-    schedule.put("interval_seconds", seconds(d.interval()));
+    if (d.isCron()) {
+      schedule.put("type", "cron");
+      schedule.put("expression", d.timing().cron().cron().text());
+      schedule.put("timezone", d.timing().cron().zone());
+    } else {
+      schedule.put("type", "recurring");
+      schedule.put("interval_seconds", seconds(d.interval()));
+    }
     schedule.put("start", Times.format(d.start()));
     if (d.endAt() != null) {
       ObjectNode end = schedule.putObject("end");

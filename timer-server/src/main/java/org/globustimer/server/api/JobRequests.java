@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.globustimer.core.cron.CronSchedule;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.timer.ResumePolicy;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerType;
+import org.globustimer.core.timer.Timing;
 import org.globustimer.server.config.Settings;
 
 /** Reads and checks the bodies of create and update requests into timer definitions. */
@@ -52,6 +54,16 @@ final class JobRequests {
       f.problem("stop_after", "must be an ISO 8601 date or an object {\"date\", \"n_runs\"}");
     }
     ResumePolicy resume = resumePolicy(f);
+    CronSchedule cron = null;
+    if (f.raw("cron") != null && !f.raw("cron").isNull()) {
+      cron = TimingRequests.cron(f, "cron", "timezone");
+      if (interval != null) {
+        f.problem("interval", "give either interval or cron, not both");
+      }
+    } else if (f.raw("timezone") != null && !f.raw("timezone").isNull()) {
+      f.problem("timezone", "only a cron timer has a time zone; add cron, e.g. \"0 2 * * *\"");
+    }
+    Timing timing = TimingRequests.policies(f, cron);
     if (callbackUrl != null) {
       checkUrl(f, "callback_url", callbackUrl);
     }
@@ -61,6 +73,9 @@ final class JobRequests {
             : TimerType.GENERIC;
     start = start == null ? clock.instant() : start;
     checkSchedule(f, "start", "interval", start, interval, endAt);
+    if (cron != null) {
+      TimingRequests.checkGaps(f, "cron", cron, start, settings.minInterval());
+    }
     problems.throwIfAny();
     return new TimerDefinition(
         name,
@@ -75,7 +90,8 @@ final class JobRequests {
         scope,
         bodyOf(callbackBody),
         null,
-        resume);
+        resume,
+        timing);
   }
 
   /** {@code POST /v2/timer}: {@code {"timer": {...}}} with a transfer or flow body. */
@@ -97,13 +113,18 @@ final class JobRequests {
     Duration interval = null;
     Instant endAt = null;
     Integer endRuns = null;
+    CronSchedule cron = null;
     if ("once".equals(scheduleType)) {
       start = schedule.time("datetime", false);
-    } else if ("recurring".equals(scheduleType)) {
+    } else if ("recurring".equals(scheduleType) || "cron".equals(scheduleType)) {
       start = schedule.time("start", false);
-      interval = schedule.seconds("interval_seconds");
-      if (interval == null && !schedule.present("interval_seconds")) {
-        schedule.problem("interval_seconds", "field required");
+      if ("cron".equals(scheduleType)) {
+        cron = TimingRequests.cron(schedule, "expression", "timezone");
+      } else {
+        interval = schedule.seconds("interval_seconds");
+        if (interval == null && !schedule.present("interval_seconds")) {
+          schedule.problem("interval_seconds", "field required");
+        }
       }
       Fields end = schedule.nested("end");
       if (end.exists()) {
@@ -130,10 +151,11 @@ final class JobRequests {
         schedule.problem("end", "must be a JSON object");
       }
     } else if (scheduleType != null) {
-      schedule.problem("type", "must be 'once' or 'recurring'");
+      schedule.problem("type", "must be 'once', 'recurring' or 'cron'");
     }
     String scope = f.text("scope", false);
     ResumePolicy resume = resumePolicy(f);
+    Timing timing = TimingRequests.policies(f, cron);
     TimerType type = null;
     String callbackUrl = null;
     ObjectNode body = null;
@@ -163,6 +185,9 @@ final class JobRequests {
     }
     start = start == null ? clock.instant() : start;
     checkSchedule(schedule, "start", "interval_seconds", start, interval, endAt);
+    if (cron != null) {
+      TimingRequests.checkGaps(schedule, "expression", cron, start, settings.minInterval());
+    }
     problems.throwIfAny();
     ObjectNode callbackBody = Json.mapper().createObjectNode();
     callbackBody.set("body", body);
@@ -179,7 +204,8 @@ final class JobRequests {
         scope,
         body.toString(),
         flowId,
-        resume);
+        resume,
+        timing);
   }
 
   /** {@code PATCH /jobs/{id}}: name, interval and end may change; other fields may not. */
@@ -200,6 +226,8 @@ final class JobRequests {
       interval = f.seconds("interval");
       if (current.runsOnce()) {
         f.problem("interval", "a timer that runs once has no interval to change");
+      } else if (current.isCron()) {
+        f.problem("interval", "a cron timer has no interval; change cron instead");
       }
     }
     Instant endAt = current.endAt();
@@ -230,8 +258,12 @@ final class JobRequests {
     if (endAt != null && endAt.isBefore(current.start())) {
       f.problem("stop_after", "the end must not be before the start (" + current.start() + ")");
     }
+    Timing timing = TimingRequests.patch(f, current.timing());
+    if (timing.cron() != null && !timing.cron().equals(current.timing().cron())) {
+      TimingRequests.checkGaps(f, "cron", timing.cron(), clock.instant(), settings.minInterval());
+    }
     problems.throwIfAny();
-    return current.withName(name).withSchedule(interval, endAt, endRuns);
+    return current.withName(name).withSchedule(interval, endAt, endRuns).withTiming(timing);
   }
 
   private void checkSchedule(

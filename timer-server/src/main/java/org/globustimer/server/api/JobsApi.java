@@ -57,6 +57,8 @@ final class JobsApi {
     app.delete("/jobs/{job_id}", this::delete);
     app.post("/jobs/{job_id}/pause", this::pause);
     app.post("/jobs/{job_id}/resume", this::resume);
+    app.post("/jobs/{job_id}/run", this::runNow);
+    app.get("/jobs/{job_id}/next", this::next);
     app.post("/v2/timer", this::createV2);
     app.get("/v2/timer/{job_id}", this::showV2);
   }
@@ -76,13 +78,9 @@ final class JobsApi {
   private TimerRow create(Context ctx, TimerDefinition definition) {
     credentials.prepare(Auth.owner(ctx), Auth.issuerToken(ctx), definition.callbackUrl());
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    TimerRow timer =
-        new TimerRow(
-            UUID.randomUUID(),
-            Auth.owner(ctx),
-            now,
-            definition,
-            Schedules.initial(definition, now));
+    UUID id = UUID.randomUUID();
+    TimerDefinition keyed = definition.withTiming(definition.timing().withJitterKey(id.toString()));
+    TimerRow timer = new TimerRow(id, Auth.owner(ctx), now, keyed, Schedules.initial(keyed, now));
     store.inDurableTransaction(
         tx -> {
           tx.insertTimer(timer);
@@ -161,6 +159,10 @@ final class JobsApi {
               TimerDefinition definition = requests.patch(timer.definition(), patch);
               boolean scheduleChanged =
                   !java.util.Objects.equals(definition.interval(), timer.definition().interval())
+                      || !java.util.Objects.equals(
+                          definition.timing().cron(), timer.definition().timing().cron())
+                      || definition.timing().jitterSeconds()
+                          != timer.definition().timing().jitterSeconds()
                       || !java.util.Objects.equals(definition.endAt(), timer.definition().endAt())
                       || !java.util.Objects.equals(
                           definition.endRuns(), timer.definition().endRuns());
@@ -234,6 +236,52 @@ final class JobsApi {
         });
     wakeEngine.run();
     JsonIo.message(ctx, "Successfully resumed job " + ctx.pathParam("job_id") + ".");
+  }
+
+  /**
+   * {@code POST /jobs/{id}/run}: one extra run now, outside the grid, under the timer's overlap
+   * policy (refused with 409 under {@code skip} while a run is in progress).
+   */
+  private void runNow(Context ctx) {
+    Schedules.RunNow[] outcome = new Schedules.RunNow[1];
+    TimerRow changed =
+        change(
+            ctx,
+            timer -> {
+              Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+              outcome[0] = Schedules.runNow(timer.definition(), timer.state(), now);
+              return outcome[0] instanceof Schedules.RunNow.Accepted accepted
+                  ? timer.with(accepted.state())
+                  : timer;
+            });
+    if (outcome[0] instanceof Schedules.RunNow.Refused refused) {
+      throw ServiceException.conflict(
+          "timer " + changed.id() + " cannot run now: " + refused.reason());
+    }
+    Schedules.RunNow.Accepted accepted = (Schedules.RunNow.Accepted) outcome[0];
+    ObjectNode answer = Json.mapper().createObjectNode();
+    answer.put("job_id", changed.id().toString());
+    answer.put(
+        "tick_at", org.globustimer.core.time.Times.format(Instant.ofEpochMilli(accepted.slot())));
+    answer.put("buffered", accepted.buffered());
+    answer.put(
+        "message",
+        accepted.buffered()
+            ? "The run starts when the run in progress ends (overlap policy buffer_one)."
+            : "The run is starting.");
+    ctx.status(202);
+    JsonIo.json(ctx, answer);
+  }
+
+  /** {@code GET /jobs/{id}/next?count=N}: the coming fire instants, in UTC and the timer's zone. */
+  private void next(Context ctx) {
+    int count = QueryParams.queryInt(ctx, "count", 10, 1, MAX_PAGE);
+    TimerRow timer = find(ctx);
+    List<Instant> fireTimes = Schedules.upcoming(timer.definition(), timer.state(), count);
+    ObjectNode answer = TimingDocuments.next(timer.definition(), fireTimes);
+    answer.put("job_id", timer.id().toString());
+    answer.put("status", timer.state().status().wire());
+    JsonIo.json(ctx, answer);
   }
 
   /**

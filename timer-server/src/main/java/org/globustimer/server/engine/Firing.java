@@ -11,6 +11,7 @@ import org.globustimer.core.json.Json;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
 import org.globustimer.core.timer.Schedules;
+import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
 import org.slf4j.Logger;
@@ -91,14 +92,29 @@ final class Firing {
       }
       return write(timer, Schedules.submissionSettled(s, slot, false, false));
     }
-    if (s.activeSlot() != null) {
-      Outcome skipped = write(timer, Schedules.skipped(timer.definition(), s, now));
-      if (skipped instanceof Outcome.Done) {
-        context.events().skipped(timer);
-      }
-      return skipped;
+    TimerDefinition def = timer.definition();
+    Instant tick = Schedules.tickToFire(def, Instant.ofEpochMilli(s.nextSlot()), now);
+    if (tick == null) {
+      return write(timer, Schedules.missed(def, s, now));
     }
-    long slot = s.nextSlot();
+    long slot = tick.toEpochMilli();
+    if (s.activeSlot() != null) {
+      switch (def.timing().overlap()) {
+        case SKIP -> {
+          Outcome skipped = write(timer, Schedules.skipped(def, s, now));
+          if (skipped instanceof Outcome.Done) {
+            context.events().skipped(timer);
+          }
+          return skipped;
+        }
+        case BUFFER_ONE -> {
+          return write(timer, Schedules.buffered(def, s, slot, now));
+        }
+        case ALLOW_ALL -> {
+          // a second run starts beside the one in progress
+        }
+      }
+    }
     // Only the timer is written before the call: its pending slot is what a crash leaves behind,
     // and whoever holds the timer next submits that tick again with the same request id. The run
     // row is written once, with the provider's answer.

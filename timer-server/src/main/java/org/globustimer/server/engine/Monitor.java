@@ -158,7 +158,13 @@ final class Monitor {
               Schedules.paused(s, "globus_auth_requirements", credentialsRefused));
       return paused[0];
     }
-    TimerState next = Schedules.actionFinished(s, polled.slot(), polled.state() == RunState.FAILED);
+    TimerState next =
+        Schedules.actionFinished(
+            timer.get().definition(),
+            s,
+            polled.slot(),
+            polled.state() == RunState.FAILED,
+            context.clock().instant());
     return tx.updateState(polled.timerId(), s.version(), next);
   }
 

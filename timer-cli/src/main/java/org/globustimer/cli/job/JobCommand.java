@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       JobStatus.class,
       JobHistory.class,
       JobUpdate.class,
+      JobNext.class,
+      JobRunNow.class,
       JobPause.class,
       JobResume.class,
       JobDelete.class

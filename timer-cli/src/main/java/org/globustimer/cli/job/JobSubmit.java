@@ -22,6 +22,8 @@ final class JobSubmit extends JobBase {
 
   @Mixin ScheduleOptions schedule;
 
+  @Mixin TimingOptions timing;
+
   @Option(
       names = "--action-url",
       required = true,
@@ -53,6 +55,13 @@ final class JobSubmit extends JobBase {
   public Integer call() {
     JsonNode callbackBody = readBody();
     ObjectNode job = schedule.toJob(Instant.now());
+    String timingProblem = timing.addTo(job, schedule.interval != null, true);
+    if (timingProblem != null) {
+      throw usageError(timingProblem);
+    }
+    if (timing.cron != null) {
+      job.remove("interval");
+    }
     job.put("callback_url", Actions.checkUrl(actionUrl, spec.commandLine()));
     job.set("callback_body", callbackBody);
     if (scope != null) {

@@ -31,6 +31,8 @@ final class JobTransfer extends JobBase {
 
   @Mixin ScheduleOptions schedule;
 
+  @Mixin TimingOptions timing;
+
   @Option(names = "--source-endpoint", required = true, paramLabel = "ID")
   String sourceEndpoint;
 
@@ -111,6 +113,13 @@ final class JobTransfer extends JobBase {
   public Integer call() {
     ObjectNode transfer = transferBody(items());
     ObjectNode job = schedule.toJob(Instant.now());
+    String timingProblem = timing.addTo(job, schedule.interval != null, true);
+    if (timingProblem != null) {
+      throw usageError(timingProblem);
+    }
+    if (timing.cron != null) {
+      job.remove("interval");
+    }
     job.put("callback_url", Actions.transferRunUrl(api(), verbose, err()));
     ObjectNode callbackBody = JsonNodeFactory.instance.objectNode();
     callbackBody.set("body", transfer);

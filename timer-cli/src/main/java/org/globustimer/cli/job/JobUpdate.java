@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
     name = "update",
     mixinStandardHelpOptions = true,
-    description = "Change a timer's name, interval or end.")
+    description = "Change a timer's name, interval or cron schedule, policies or end.")
 final class JobUpdate extends JobBase {
 
   @Parameters(paramLabel = "JOB_ID", converter = JobIdConverter.class)
@@ -43,6 +44,8 @@ final class JobUpdate extends JobBase {
       description = "Stop after this many runs in all (at least 1).")
   Integer stopAfterRuns;
 
+  @Mixin TimingOptions timing;
+
   @Override
   public Integer call() {
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -56,9 +59,14 @@ final class JobUpdate extends JobBase {
     if (stopAfter != null) {
       patch.set("stop_after", stopAfter);
     }
+    String timingProblem = timing.addTo(patch, interval != null, false);
+    if (timingProblem != null) {
+      throw usageError(timingProblem);
+    }
     if (patch.isEmpty()) {
       throw usageError(
-          "nothing to change; give --name, --interval, --stop-after-date or --stop-after-runs");
+          "nothing to change; give --name, --interval, --cron, --timezone, --jitter, --overlap,"
+              + " --catch-up, --stop-after-date or --stop-after-runs");
     }
     JsonNode updated = api().patch(jobPath(jobId), patch);
     JobView.printJob(out(), updated, format());

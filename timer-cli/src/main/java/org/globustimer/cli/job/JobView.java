@@ -32,7 +32,9 @@ final class JobView {
         .put("Status", text(job, "status"))
         .put("Inactive Reason", inactiveReason(job.path("inactive_reason")))
         .put("Start", localTime(text(job, "start")))
-        .put("Interval", Texts.interval(job.get("interval")))
+        .put("Interval", job.path("cron").isTextual() ? null : Texts.interval(job.get("interval")))
+        .put("Schedule", text(job, "schedule_description"))
+        .put("Policies", policies(job))
         .put("Stop After", stopAfter(stopAfter))
         .put("Next Run At", localTime(text(job, "next_run")))
         .put("Runs", runs(job))
@@ -48,6 +50,25 @@ final class JobView {
     }
     String why = details(latest).replaceAll("\\s+", " ").strip();
     return why.isEmpty() ? "no reason was given" : why;
+  }
+
+  /** Jitter, overlap and catch-up, when any differs from the defaults. */
+  private static String policies(JsonNode job) {
+    int jitter = job.path("jitter_seconds").asInt(0);
+    String overlap = job.path("overlap_policy").asText("skip");
+    String catchUp = job.path("catchup_policy").asText("one");
+    if (jitter == 0 && overlap.equals("skip") && catchUp.equals("one")) {
+      return null;
+    }
+    return "jitter "
+        + jitter
+        + " s, overlap "
+        + overlap.replace('_', '-')
+        + ", catch-up "
+        + catchUp
+        + (catchUp.equals("all") && job.path("catchup_window_seconds").isNumber()
+            ? " within " + Texts.duration(job.path("catchup_window_seconds").asLong())
+            : "");
   }
 
   /** Why a timer stopped, and for credentials what to run: the service's detail says it. */

@@ -7,6 +7,15 @@ import java.util.UUID;
 public record TimerRow(
     UUID id, String owner, Instant submittedAt, TimerDefinition definition, TimerState state) {
 
+  /** The timer's id is its jitter's key, so every node spreads its ticks the same way. */
+  public TimerRow {
+    if (id != null
+        && definition != null
+        && !id.toString().equals(definition.timing().jitterKey())) {
+      definition = definition.withTiming(definition.timing().withJitterKey(id.toString()));
+    }
+  }
+
   public TimerRow with(TimerState newState) {
     return new TimerRow(id, owner, submittedAt, definition, newState);
   }

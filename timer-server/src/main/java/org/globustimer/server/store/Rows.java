@@ -37,7 +37,8 @@ final class Rows {
             rs.getString("scope"),
             rs.getString("body"),
             rs.getString("flow_id"),
-            ResumePolicy.valueOf(rs.getString("resume_policy")));
+            ResumePolicy.valueOf(rs.getString("resume_policy")),
+            TimingColumns.read(rs, Columns.uuid(rs, "id")));
     TimerState state =
         new TimerState(
             TimerStatus.valueOf(rs.getString("status")),

@@ -41,44 +41,52 @@ public final class Tx {
   public void insertTimer(TimerRow timer) {
     TimerDefinition d = timer.definition();
     TimerState s = timer.state();
+    List<Object> args =
+        new ArrayList<>(
+            java.util.Arrays.asList(
+                timer.id(),
+                timer.owner(),
+                d.name(),
+                d.type(),
+                d.apiVersion(),
+                timer.submittedAt(),
+                d.start(),
+                d.interval(),
+                d.endAt(),
+                d.endRuns(),
+                d.callbackUrl(),
+                d.callbackBody(),
+                d.scope(),
+                d.body(),
+                d.flowId(),
+                d.resumePolicy(),
+                s.status(),
+                s.inactiveCause(),
+                s.inactiveDetail(),
+                s.nextSlot(),
+                s.nextRunAt(),
+                s.pendingSlot(),
+                s.activeSlot(),
+                s.dueAt(),
+                s.runs(),
+                s.errors(),
+                s.skipped(),
+                s.lastRanAt(),
+                s.claimedBy(),
+                s.leaseUntil(),
+                s.version()));
+    args.addAll(TimingColumns.values(d.timing()));
     update(
         "INSERT INTO timers (id, owner, name, timer_type, api_version, submitted_at, start_at,"
             + " interval_ms, end_at, end_runs, callback_url, callback_body, scope, body, flow_id,"
             + " resume_policy, status, inactive_cause, inactive_detail, next_slot, next_run_at,"
             + " pending_slot, active_slot, due_at, n_runs, n_errors, n_skipped, last_ran_at,"
-            + " claimed_by, lease_until, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        timer.id(),
-        timer.owner(),
-        d.name(),
-        d.type(),
-        d.apiVersion(),
-        timer.submittedAt(),
-        d.start(),
-        d.interval(),
-        d.endAt(),
-        d.endRuns(),
-        d.callbackUrl(),
-        d.callbackBody(),
-        d.scope(),
-        d.body(),
-        d.flowId(),
-        d.resumePolicy(),
-        s.status(),
-        s.inactiveCause(),
-        s.inactiveDetail(),
-        s.nextSlot(),
-        s.nextRunAt(),
-        s.pendingSlot(),
-        s.activeSlot(),
-        s.dueAt(),
-        s.runs(),
-        s.errors(),
-        s.skipped(),
-        s.lastRanAt(),
-        s.claimedBy(),
-        s.leaseUntil(),
-        s.version());
+            + " claimed_by, lease_until, version, "
+            + String.join(", ", TimingColumns.NAMES)
+            + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(args.size(), "?"))
+            + ")",
+        args.toArray());
   }
 
   public Optional<TimerRow> findTimer(UUID id) {
@@ -131,9 +139,14 @@ public final class Tx {
   /** Writes what an update may change of the definition, with the state re-planned for it. */
   public boolean updateDefinitionAndState(
       UUID id, long expectedVersion, TimerDefinition d, TimerState s) {
+    List<Object> definition =
+        new ArrayList<>(java.util.Arrays.asList(d.name(), d.interval(), d.endAt(), d.endRuns()));
+    definition.addAll(TimingColumns.values(d.timing()));
     return updateTimer(
-        "name = ?, interval_ms = ?, end_at = ?, end_runs = ?, ",
-        java.util.Arrays.asList(d.name(), d.interval(), d.endAt(), d.endRuns()),
+        "name = ?, interval_ms = ?, end_at = ?, end_runs = ?, "
+            + String.join(" = ?, ", TimingColumns.NAMES)
+            + " = ?, ",
+        definition,
         id,
         expectedVersion,
         s);

@@ -53,18 +53,6 @@ public final class Schedules {
     return tick != null && (def.endAt() == null || !tick.isAfter(def.endAt()));
   }
 
-  /** The next {@code count} ticks a scheduled timer will fire at, soonest first. */
-  public static java.util.List<Instant> upcoming(TimerDefinition def, TimerState s, int count) {
-    java.util.List<Instant> ticks = new java.util.ArrayList<>();
-    Instant tick = s.status().isScheduled() ? s.nextRunAt() : null;
-    int runs = s.runs();
-    while (tick != null && ticks.size() < count) {
-      ticks.add(tick);
-      tick = nextTick(def, ++runs, tick);
-    }
-    return ticks;
-  }
-
   /** The state of a timer just created: due at its first tick (now, if the start has passed). */
   public static TimerState initial(TimerDefinition def, Instant now) {
     Instant first = dueTick(def, 0, null, now);

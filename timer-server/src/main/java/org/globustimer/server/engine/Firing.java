@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.globustimer.core.cron.Jitter;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
@@ -123,7 +124,8 @@ final class Firing {
     if (!written) {
       return new Outcome.Changed();
     }
-    context.events().fired(timer, Duration.between(Instant.ofEpochMilli(slot), now));
+    Instant firesAt = Jitter.fireAt(def.timing().jitterKey(), tick, def.timing().jitterSeconds());
+    context.events().fired(timer, Duration.between(firesAt, now));
     return new Outcome.Submit(timer.with(bumped(fired)), newRun(timer, slot, now));
   }
 

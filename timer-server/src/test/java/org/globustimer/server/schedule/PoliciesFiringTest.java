@@ -65,7 +65,9 @@ class PoliciesFiringTest {
     for (int i = 1; i < at.size(); i++) {
       Duration gap = Duration.between(at.get(i - 1), at.get(i));
       // each run waits for the one before it (3 s), then starts within a few status checks
-      assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(3)).isLessThan(Duration.ofSeconds(12));
+      assertThat(gap)
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(3))
+          .isLessThan(Duration.ofSeconds(12));
     }
   }
 
@@ -108,21 +110,24 @@ class PoliciesFiringTest {
             "\"cron\": \"*/2 * * * * *\", \"catchup_policy\": \"all\","
                 + " \"catchup_window_seconds\": 3600");
     String none = create("\"cron\": \"*/2 * * * * *\", \"catchup_policy\": \"none\"");
-    await().atMost(Duration.ofSeconds(20)).until(() -> ticks(all).size() >= 1 && ticks(none).size() >= 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ticks(all).size() >= 1 && ticks(none).size() >= 1);
     service.close();
     Instant down = Instant.now();
     // down for 10 s: five ticks of each timer come and go
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> Instant.now().isAfter(down.plusSeconds(10)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(down.plusSeconds(10)));
     Instant up = Instant.now();
     service.startAgain();
     api = new Api(service.url(), service.token());
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> ticks(all).stream().anyMatch(t -> t.isAfter(up)));
-    await().atMost(Duration.ofSeconds(20)).until(() -> ticks(none).stream().anyMatch(t -> t.isAfter(up)));
-    List<Instant> missedAll = ticks(all).stream().filter(t -> t.isAfter(down) && t.isBefore(up)).toList();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ticks(none).stream().anyMatch(t -> t.isAfter(up)));
+    List<Instant> missedAll =
+        ticks(all).stream().filter(t -> t.isAfter(down) && t.isBefore(up)).toList();
     long expected = Duration.between(down, up).toSeconds() / 2;
     assertThat((long) missedAll.size()).isBetween(expected - 1, expected + 1);
     // none: the older missed ticks never run; only the latest, seconds late, may

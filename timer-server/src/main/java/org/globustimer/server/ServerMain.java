@@ -39,7 +39,7 @@ public final class ServerMain {
     TimerService service;
     try {
       service = TimerService.start(settings, Clock.systemUTC());
-    } catch (StoreException | io.javalin.util.JavalinBindException e) {
+    } catch (StoreException | io.javalin.util.JavalinBindException | IllegalArgumentException e) {
       System.err.println("globus-timer-server: cannot start: " + rootMessage(e));
       System.exit(1);
       return;

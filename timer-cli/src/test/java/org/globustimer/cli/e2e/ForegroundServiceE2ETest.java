@@ -93,6 +93,9 @@ class ForegroundServiceE2ETest {
     assertThat(service.exitValue()).as("a stop on SIGTERM is clean").isZero();
     assertThat(family).noneMatch(ProcessHandle::isAlive);
     assertThat(home.resolve("timer-home/server.json")).doesNotExist();
+    assertThat(Files.readString(home.resolve("stderr-0")))
+        .as("the stopping service gave back its claims")
+        .doesNotContain("could not give back");
   }
 
   @Test

@@ -95,7 +95,9 @@ public final class SettingsLoader {
       databaseUrl =
           "jdbc:h2:file:"
               + home.resolve("db").resolve("timers").toAbsolutePath()
-              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64";
+              // The service closes the database itself on shutdown, after giving back its
+              // claims; H2's own shutdown hook would close it under the service.
+              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
     }
     String secretKeyFile = v.get("secret_key_file").trim();
     byte[] secretKey = secretKeyFile.isEmpty() ? null : SecretKeyFile.read(Path.of(secretKeyFile));

@@ -286,7 +286,9 @@ public final class Engine implements AutoCloseable {
                 return null;
               });
     } catch (StoreException e) {
-      log.warn("could not give back this node's claims; they expire with their leases");
+      log.warn(
+          "could not give back this node's claims ({}); they expire with their leases",
+          e.getMessage());
     }
   }
 }

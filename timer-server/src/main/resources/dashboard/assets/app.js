@@ -121,7 +121,7 @@ function scheduleWords(job) {
     if (s.end && s.end.condition === "iterations") words += ", " + s.end.count + " times";
     return words;
   }
-  if (s.cron_expression) return "cron " + s.cron_expression + (s.timezone ? " (" + s.timezone + ")" : "");
+  if (s.type === "cron") return job.schedule_description || "cron " + s.expression + " (" + s.timezone + ")";
   return s.type || "—";
 }
 

@@ -24,6 +24,7 @@ import org.globustimer.server.metrics.EngineMetrics;
 import org.globustimer.server.metrics.OpsRoutes;
 import org.globustimer.server.metrics.ServiceMetrics;
 import org.globustimer.server.store.TimerStore;
+import org.globustimer.server.upgrade.SchemaUpgrade;
 import org.globustimer.transfer.TransferModule;
 import org.globustimer.transfer.TransferSettings;
 
@@ -67,6 +68,7 @@ public final class TimerService implements AutoCloseable {
    */
   public static TimerService start(Settings settings, Clock clock, TaskScheduler scheduler) {
     createDirectories(settings.home());
+    SchemaUpgrade.prepare(settings, clock);
     TimerStore store =
         TimerStore.open(
             settings.databaseUrl(),

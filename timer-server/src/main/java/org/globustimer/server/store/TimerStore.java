@@ -37,17 +37,21 @@ public final class TimerStore implements AutoCloseable {
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations(dialect.migrationsLocation())
-          .table("timer_schema_history")
-          .load()
-          .migrate();
+      migrations(dataSource, jdbcUrl).migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException("could not prepare the database at " + jdbcUrl, e);
     }
     return new TimerStore(dataSource, dialect);
+  }
+
+  /** This release's migrations of the timer tables, to inspect a database before {@link #open}. */
+  public static Flyway migrations(DataSource dataSource, String jdbcUrl) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(Dialect.forUrl(jdbcUrl).migrationsLocation())
+        .table("timer_schema_history")
+        .load();
   }
 
   public DataSource dataSource() {

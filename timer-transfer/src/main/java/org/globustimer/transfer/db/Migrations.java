@@ -16,14 +16,18 @@ public final class Migrations {
   private Migrations() {}
 
   public static void migrate(DataSource dataSource) {
-    Flyway.configure()
+    flyway(dataSource).migrate();
+  }
+
+  /** This module's migrations, to inspect a database before {@link #migrate}. */
+  public static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/transfer/" + dialect(dataSource))
         .table("transfer_schema_history")
         .baselineOnMigrate(true)
         .baselineVersion("0")
-        .load()
-        .migrate();
+        .load();
   }
 
   static String dialect(DataSource dataSource) {

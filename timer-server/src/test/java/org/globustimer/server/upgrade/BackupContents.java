@@ -1,0 +1,27 @@
+package org.globustimer.server.upgrade;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Reads a backup file as a database of its own, to see which schema it holds. */
+final class BackupContents {
+
+  private BackupContents() {}
+
+  static String timerSchemaVersion(Path backup) throws SQLException {
+    String url = "jdbc:h2:zip:" + backup.toAbsolutePath() + "!/timers;ACCESS_MODE_DATA=r";
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT \"version\" FROM \"timer_schema_history\""
+                    + " ORDER BY \"installed_rank\" DESC LIMIT 1")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}

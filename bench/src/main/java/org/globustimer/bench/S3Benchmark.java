@@ -130,6 +130,8 @@ public final class S3Benchmark {
     try {
       ProcessBuilder b = new ProcessBuilder(command).inheritIO();
       Map<String, String> env = b.environment();
+      // a CA bundle meant for other tools makes rclone refuse its own HTTP transport
+      env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_"));
       env.put("RCLONE_CONFIG_BENCH_TYPE", "s3");
       env.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
       env.put("RCLONE_CONFIG_BENCH_ENDPOINT", url);

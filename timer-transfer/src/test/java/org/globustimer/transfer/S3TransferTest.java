@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.globustimer.transfer.copy.CopyTuning;
 import org.globustimer.transfer.testkit.S3Server;
 import org.junit.jupiter.api.AfterAll;
@@ -251,6 +255,54 @@ class S3TransferTest {
     JsonNode again = h.runToEnd(body);
     assertThat(again.get("details").get("files_transferred").asInt()).isZero();
     assertThat(again.get("details").get("files_skipped").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void betweenAnSftpServerAndTheBucketBothWays() throws Exception {
+    Path remote = Files.createDirectories(tmp.resolve("sftp-root"));
+    file(remote.resolve("outbox/report.txt"), "report", MID);
+    byte[] large = new byte[1 << 20];
+    new Random(9).nextBytes(large);
+    Files.write(remote.resolve("outbox/scan.bin"), large);
+    SshServer sshd = SshServer.setUpDefaultServer();
+    sshd.setHost("127.0.0.1");
+    sshd.setPort(0);
+    sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(tmp.resolve("hostkey.ser")));
+    sshd.setPasswordAuthenticator((user, password, session) -> password.equals("pw"));
+    sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+    sshd.setFileSystemFactory(new VirtualFileSystemFactory(remote));
+    sshd.start();
+    try {
+      ObjectNode sftpBody =
+          org.globustimer.core.json.Json.mapper()
+              .createObjectNode()
+              .put("display_name", "instrument")
+              .put("type", "sftp")
+              .put("host", "127.0.0.1")
+              .put("port", sshd.getPort())
+              .put("username", "tester")
+              .put("password", "pw");
+      String sftp = s3.create(sftpBody);
+
+      ObjectNode up = S3Fixture.transfer(sftp, endpoint, "/outbox", "/from-sftp", true);
+      up.put("preserve_timestamp", true).put("verify_checksum", true);
+      JsonNode uploaded = h.runToEnd(up);
+      assertThat(uploaded.get("status").asText()).as("%s", uploaded).isEqualTo("SUCCEEDED");
+      assertThat(s3.read(bucket, "backup/from-sftp/report.txt")).isEqualTo("report");
+      assertThat(s3.mtime(bucket, "backup/from-sftp/report.txt")).isEqualTo(MID);
+
+      ObjectNode down = S3Fixture.transfer(endpoint, sftp, "/from-sftp", "/inbox", true);
+      down.put("preserve_timestamp", true);
+      JsonNode downloaded = h.runToEnd(down);
+      assertThat(downloaded.get("status").asText()).as("%s", downloaded).isEqualTo("SUCCEEDED");
+      assertThat(
+              Files.mismatch(remote.resolve("outbox/scan.bin"), remote.resolve("inbox/scan.bin")))
+          .isEqualTo(-1);
+      assertThat(Files.getLastModifiedTime(remote.resolve("inbox/report.txt")).toInstant())
+          .isEqualTo(MID);
+    } finally {
+      sshd.stop(true);
+    }
   }
 
   @Test

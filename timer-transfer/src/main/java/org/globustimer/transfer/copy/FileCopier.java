@@ -49,16 +49,18 @@ final class FileCopier {
    * Settles the file when metadata can (copied earlier by this task, or up to date at sync level 0,
    * 1 or 2) and answers null; otherwise answers what {@link #copy} needs.
    */
-  Planned plan(String srcRel, Entry listed, String dstRel) {
+  Planned plan(String srcRel, Entry listed, String dstRel, boolean knownAbsent) {
     control.check();
     progress.files.incrementAndGet();
-    Entry s = src.exact(srcRel, listed);
-    Entry d = dst.stat(dstRel, false);
+    Entry d = knownAbsent ? null : dst.stat(dstRel, false);
     if (d != null && d.isLink()) {
       // the rename replaces the link itself, so what it points to is never compared or written
       d = null;
     }
     Ledger.Done done = ledger.find(dstRel);
+    // a listing may carry a time other than the kept mtime; look again only when it matters
+    Entry s =
+        d == null && done == null && !spec.preserveTimestamp() ? listed : src.exact(srcRel, listed);
     if (done != null && done.sameAs(s.size(), s.modified()) && d != null && d.size() == s.size()) {
       progress.filesTransferred.incrementAndGet();
       progress.bytesTransferred.addAndGet(s.size());

@@ -148,7 +148,8 @@ final class ObjectUpload {
       uploads.started(dstRel, new Uploads.Started(uploadId, s.size(), mtimeMillis, partSize));
     }
     Parts parts = new Parts(dstRel, uploadId, (int) partSize);
-    MessageDigest sha = Checksums.digest();
+    // the bytes sent are hashed only to compare with the source's hash taken before
+    MessageDigest sha = expected == null ? null : Checksums.digest();
     long read = parts.send(srcRel, stored, sha);
     if (read != s.size()) {
       abortQuietly(dstRel, uploadId);
@@ -195,7 +196,9 @@ final class ObjectUpload {
       this.partSize = partSize;
     }
 
-    /** Sends what {@code stored} lacks; answers how many bytes the source had. */
+    /**
+     * Sends what {@code stored} lacks, hashing into {@code sha} if given; answers the size read.
+     */
     long send(String srcRel, Map<Integer, String> stored, MessageDigest sha) {
       long total = 0;
       try (InputStream in = openSource(srcRel)) {
@@ -213,7 +216,9 @@ final class ObjectUpload {
             break;
           }
           total += n;
-          sha.update(buffer, 0, n);
+          if (sha != null) {
+            sha.update(buffer, 0, n);
+          }
           byte[] md5 = md5(buffer, n);
           String have = stored.get(number);
           if (have != null && have.equalsIgnoreCase(HexFormat.of().formatHex(md5))) {

@@ -137,7 +137,7 @@ public final class TransferJob {
       dst.ensureInside(dstRel);
     }
     dst.mkdirs(UserPaths.parent(dstRel));
-    submit(srcRel, s, dstRel);
+    submit(srcRel, s, dstRel, false);
   }
 
   private void copyTree(String srcDir, String dstDir, int depth, Set<String> ancestors) {
@@ -164,6 +164,16 @@ public final class TransferJob {
       skipOrThrow(e.onSource(), "/" + srcDir);
       return;
     }
+    // where each look at the destination is a round trip, one listing says what is absent
+    Set<String> present = null;
+    if (dst.remoteMetadata()) {
+      present = new HashSet<>();
+      if (d != null) {
+        for (Entry existing : dst.list(dstDir)) {
+          present.add(existing.name());
+        }
+      }
+    }
     Set<String> kept = new HashSet<>();
     for (Entry e : children) {
       String childSrc = UserPaths.join(srcDir, e.name());
@@ -188,7 +198,7 @@ public final class TransferJob {
         }
         copyTree(childSrc, childDst, depth + 1, below);
       } else {
-        submit(childSrc, eff, childDst);
+        submit(childSrc, eff, childDst, present != null && !present.contains(e.name()));
       }
     }
     if (spec.deleteDestinationExtra()) {
@@ -243,24 +253,24 @@ public final class TransferJob {
     }
   }
 
-  private void submit(String srcRel, Entry s, String dstRel) {
+  private void submit(String srcRel, Entry s, String dstRel, boolean knownAbsent) {
     slots.checkFailed();
     if (src.remoteMetadata() || dst.remoteMetadata()) {
       // each look at a server is a round trip: settle files in parallel, not on this thread
-      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel));
+      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, knownAbsent));
       return;
     }
-    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel);
+    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel, knownAbsent);
     if (planned == null) {
       return;
     }
     slots.submit(s.size(), () -> copyFile(planned));
   }
 
-  private void planAndCopy(String srcRel, Entry s, String dstRel) {
+  private void planAndCopy(String srcRel, Entry s, String dstRel, boolean knownAbsent) {
     FileCopier.Planned planned;
     try {
-      planned = copier.plan(srcRel, s, dstRel);
+      planned = copier.plan(srcRel, s, dstRel, knownAbsent);
     } catch (TransferException e) {
       skipOrThrow(e, "/" + srcRel);
       progress.filesSkipped.incrementAndGet();

@@ -395,21 +395,25 @@ async function fillList(holder) {
 }
 
 async function timerView(id) {
-  const job = await api("GET", "/jobs/" + id + "?page_size=25");
-  const nextRuns = await api("GET", "/dashboard/api/timers/" + id + "/next-runs").catch(() => ({ next_runs: [] }));
-  renderTimer(job, nextRuns.next_runs || []);
+  const load = async () => {
+    const job = await api("GET", "/jobs/" + id + "?page_size=25");
+    const upcoming = await api("GET", "/dashboard/api/timers/" + id + "/next-runs").catch(() => ({ next_runs: [] }));
+    const sent = await api("GET", "/jobs/" + id + "/notifications").catch(() => ({ notifications: [] }));
+    return [job, upcoming.next_runs || [], sent.notifications || []];
+  };
+  const [job, nextRuns, notifications] = await load();
+  renderTimer(job, nextRuns, notifications);
   state.refresh = setInterval(async () => {
     try {
-      const fresh = await api("GET", "/jobs/" + id + "?page_size=25");
-      const upcoming = await api("GET", "/dashboard/api/timers/" + id + "/next-runs").catch(() => ({ next_runs: [] }));
-      renderTimer(fresh, upcoming.next_runs || [], true);
+      const [fresh, upcoming, sent] = await load();
+      renderTimer(fresh, upcoming, sent, true);
     } catch (e) {
       failed(e);
     }
   }, 2000);
 }
 
-function renderTimer(job, nextRuns, refreshing) {
+function renderTimer(job, nextRuns, notifications, refreshing) {
   document.title = (job.name || job.job_id) + " · globus-timer";
   const status = statusOf(job);
   const results = (job.results && job.results.data) || [];
@@ -424,6 +428,7 @@ function renderTimer(job, nextRuns, refreshing) {
     el("h2", { id: "current-run-title", text: "Current run" }), currentRun(job, current),
     el("h2", { id: "next-runs-title", text: "Next runs" }), nextRunList(nextRuns),
     el("h2", { id: "history-title", text: "Run history" }), timeline(results),
+    el("h2", { id: "notifications-title", text: "Notifications" }), notificationList(notifications),
     el("h2", { id: "definition-title", text: "Definition" }), definition(job),
   ];
   if (!refreshing) {
@@ -536,6 +541,19 @@ function timeline(results) {
         el("div", { class: "sub" }, "took " + formatSeconds(duration) + (http ? " · HTTP " + http : "")),
         text ? el("div", { class: outcome.key === "failed" ? "error-text" : "sub", text }) : null));
   }));
+}
+
+function notificationList(notifications) {
+  if (!notifications.length) return el("p", { id: "notifications", text: "None sent." });
+  return el("table", { id: "notifications" },
+    el("thead", {}, el("tr", {}, ["Event", "Sent to", "State", "Attempts", "When", "Last error"].map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, notifications.map((n) => el("tr", {},
+      el("td", { text: n.event }),
+      el("td", { class: "sub", text: n.target }),
+      el("td", {}, el("span", { class: "outcome " + (n.state === "delivered" ? "succeeded" : n.state === "failed" ? "failed" : "running"), text: n.state })),
+      el("td", { text: String(n.attempts) }),
+      el("td", { text: formatTime(n.delivered_at || n.next_attempt_at || n.created_at) }),
+      el("td", { class: n.last_error ? "error-text" : "sub", text: n.last_error || "" })))));
 }
 
 function definition(job) {

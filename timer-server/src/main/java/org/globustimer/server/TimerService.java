@@ -19,10 +19,14 @@ import org.globustimer.server.engine.ActionRouter;
 import org.globustimer.server.engine.ClockScheduler;
 import org.globustimer.server.engine.Engine;
 import org.globustimer.server.engine.EngineConfig;
+import org.globustimer.server.engine.EngineEvents;
 import org.globustimer.server.engine.TaskScheduler;
 import org.globustimer.server.metrics.EngineMetrics;
 import org.globustimer.server.metrics.OpsRoutes;
 import org.globustimer.server.metrics.ServiceMetrics;
+import org.globustimer.server.notify.NotificationRoutes;
+import org.globustimer.server.notify.Notifications;
+import org.globustimer.server.notify.WebhookDelivery;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.server.upgrade.SchemaUpgrade;
 import org.globustimer.transfer.TransferModule;
@@ -39,6 +43,7 @@ public final class TimerService implements AutoCloseable {
   private final TransferModule transfer;
   private final Engine engine;
   private final ServiceMetrics metrics;
+  private final Notifications notifications;
   private final Javalin http;
   private final String url;
 
@@ -48,6 +53,7 @@ public final class TimerService implements AutoCloseable {
       TransferModule transfer,
       Engine engine,
       ServiceMetrics metrics,
+      Notifications notifications,
       Javalin http,
       String url) {
     this.settings = settings;
@@ -55,6 +61,7 @@ public final class TimerService implements AutoCloseable {
     this.transfer = transfer;
     this.engine = engine;
     this.metrics = metrics;
+    this.notifications = notifications;
     this.http = http;
     this.url = url;
   }
@@ -108,6 +115,12 @@ public final class TimerService implements AutoCloseable {
         new ActionRouter(
             transfer.provider(), builtInRunUrls, settings.allowedActionUrls(), credentials);
     ServiceMetrics metrics = new ServiceMetrics(store, settings.nodeId());
+    Notifications notifications =
+        new Notifications(
+            settings.notifications(),
+            store,
+            clock,
+            settings.publicUrl().isBlank() ? url : settings.publicUrl());
     Engine engine =
         new Engine(
             new EngineConfig(
@@ -121,7 +134,7 @@ public final class TimerService implements AutoCloseable {
                 settings.lease(),
                 settings.resultRetention(),
                 settings.runTimeout(),
-                new EngineMetrics(metrics)));
+                EngineEvents.both(new EngineMetrics(metrics), notifications)));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
     Javalin http =
         HttpApi.create(
@@ -140,12 +153,23 @@ public final class TimerService implements AutoCloseable {
                     transfer.sealer(), clock, settings.publicUrl().startsWith("https://")),
                 (app, owner) -> {
                   transfer.mount(app, owner);
+                  new NotificationRoutes(store).mount(app, owner);
                   new OpsRoutes(metrics, store.dataSource(), engine::claiming, settings.nodeId())
                       .mount(app);
                 }));
     http.start(settings.bind(), port);
     engine.start();
-    return new TimerService(settings, store, transfer, engine, metrics, http, url);
+    WebhookDelivery delivery =
+        new WebhookDelivery(
+            settings.notifications(),
+            store,
+            clock,
+            settings.nodeId(),
+            outcome ->
+                metrics.count(
+                    "notifications", "Notification deliveries by outcome", "outcome", outcome));
+    notifications.attach(delivery);
+    return new TimerService(settings, store, transfer, engine, metrics, notifications, http, url);
   }
 
   /** The HTTP server, for tests that look at its routes. */
@@ -173,6 +197,7 @@ public final class TimerService implements AutoCloseable {
   public void close() {
     http.stop();
     engine.close();
+    notifications.close();
     metrics.close();
     transfer.close();
     store.close();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.globustimer.server.auth.AuthSettings;
 import org.globustimer.server.credentials.ProviderAuth;
+import org.globustimer.server.notify.NotifySettings;
 
 /**
  * The service's settings, read once at start-up. {@code allowedActionUrls} are URL prefixes the
@@ -35,6 +36,7 @@ public record Settings(
     Duration runTimeout,
     AuthSettings auth,
     List<ProviderAuth> providers,
+    NotifySettings notifications,
     byte[] secretKey) {
 
   public static final int DEFAULT_PORT = 8723;

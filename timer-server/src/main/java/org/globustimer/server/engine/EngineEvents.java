@@ -13,6 +13,53 @@ public interface EngineEvents {
 
   EngineEvents NONE = new EngineEvents() {};
 
+  /** Tells both, {@code first} first. */
+  static EngineEvents both(EngineEvents first, EngineEvents second) {
+    return new EngineEvents() {
+      @Override
+      public void claimed(int timers, int runChecks) {
+        first.claimed(timers, runChecks);
+        second.claimed(timers, runChecks);
+      }
+
+      @Override
+      public void leaseRenewed() {
+        first.leaseRenewed();
+        second.leaseRenewed();
+      }
+
+      @Override
+      public void fired(TimerRow timer, Duration lag) {
+        first.fired(timer, lag);
+        second.fired(timer, lag);
+      }
+
+      @Override
+      public void skipped(TimerRow timer) {
+        first.skipped(timer);
+        second.skipped(timer);
+      }
+
+      @Override
+      public void submitted(TimerRow timer, RunRow run) {
+        first.submitted(timer, run);
+        second.submitted(timer, run);
+      }
+
+      @Override
+      public void runFinished(TimerRow timer, RunRow run) {
+        first.runFinished(timer, run);
+        second.runFinished(timer, run);
+      }
+
+      @Override
+      public void pausedByService(TimerRow timer, String cause, String detail) {
+        first.pausedByService(timer, cause, detail);
+        second.pausedByService(timer, cause, detail);
+      }
+    };
+  }
+
   /** This node claimed timers due within its horizon, and runs whose actions it will check. */
   default void claimed(int timers, int runChecks) {}
 

@@ -33,6 +33,11 @@ public final class Tx {
     this.dialect = dialect;
   }
 
+  /** Statements on the notification outbox, in this transaction. */
+  public NotificationStatements notifications() {
+    return new NotificationStatements(this);
+  }
+
   /** Statements on users' stored provider credentials, in this transaction. */
   public CredentialStatements credentials() {
     return new CredentialStatements(this);

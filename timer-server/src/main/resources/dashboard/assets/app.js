@@ -456,6 +456,7 @@ function actionButtons(job, status) {
   const id = job.job_id;
   const name = job.name || id;
   if (status.key === "active") {
+    box.append(el("button", { type: "button", id: "run-now", onclick: () => act("Run " + name + " now?", "It runs once now, in addition to its schedule.", "POST", "/jobs/" + id + "/run", "Run started.") }, "Run now"));
     box.append(el("button", { type: "button", id: "pause", onclick: () => act("Pause " + name + "?", "It will not run until you resume it.", "POST", "/jobs/" + id + "/pause", "Paused.") }, "Pause"));
   }
   if (status.key === "inactive") {

@@ -141,6 +141,12 @@ class DashboardBrowserTest {
       assertThat(status(nightly)).isEqualTo("loaded");
       browser.screenshot("dashboard-resumed");
 
+      int submitted = working.submissions().size();
+      browser.find(By.id("run-now")).click();
+      browser.find(By.id("confirm-ok")).click();
+      browser.untilText(By.id("notice"), "Run started");
+      await().atMost(Duration.ofSeconds(20)).until(() -> working.submissions().size() > submitted);
+
       browser.find(By.id("delete")).click();
       browser.find(By.id("confirm-cancel")).click();
       browser.until(d -> !d.findElement(By.id("confirm")).isDisplayed());

@@ -62,6 +62,8 @@ public final class PeerBenchmark {
 
   record Timing(int seconds, int warmup, int grace) {}
 
+  // The deployed nodes are only held open (and closed) by the try block, never read.
+  @SuppressWarnings("try")
   private static Result run(
       Postgres postgres, NoOpAction action, Scenario scenario, int interval, Timing timing)
       throws Exception {

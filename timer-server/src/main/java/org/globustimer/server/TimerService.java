@@ -101,7 +101,24 @@ public final class TimerService implements AutoCloseable {
       transfer.registerLocalEndpoints(localTokens.localIdentity().principal());
     }
 
-    int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
+    Javalin http = HttpApi.listen(settings.bind(), settings.port());
+    try {
+      return wire(settings, clock, scheduler, store, localTokens, transfer, http);
+    } catch (RuntimeException e) {
+      http.stop();
+      throw e;
+    }
+  }
+
+  private static TimerService wire(
+      Settings settings,
+      Clock clock,
+      TaskScheduler scheduler,
+      TimerStore store,
+      LocalTokens localTokens,
+      TransferModule transfer,
+      Javalin http) {
+    int port = http.port();
     String url = "http://" + hostForUrls(settings.bind()) + ":" + port;
     String transferRunUrl =
         (settings.publicUrl().isBlank() ? url : settings.publicUrl()) + HttpApi.TRANSFER_RUN_PATH;
@@ -136,28 +153,27 @@ public final class TimerService implements AutoCloseable {
                 settings.runTimeout(),
                 EngineEvents.both(new EngineMetrics(metrics), notifications)));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
-    Javalin http =
-        HttpApi.create(
-            new HttpApi.Parts(
-                settings,
-                store,
-                Authenticators.from(settings.auth(), localTokens, clock),
-                urls,
-                transferRunUrl,
-                engine::wake,
-                engine::storeAvailable,
-                settings.nodeId(),
-                clock,
-                credentials,
-                new DashboardSessions(
-                    transfer.sealer(), clock, settings.publicUrl().startsWith("https://")),
-                (app, owner) -> {
-                  transfer.mount(app, owner);
-                  new NotificationRoutes(store).mount(app, owner);
-                  new OpsRoutes(metrics, store.dataSource(), engine::claiming, settings.nodeId())
-                      .mount(app);
-                }));
-    http.start(settings.bind(), port);
+    HttpApi.mount(
+        http,
+        new HttpApi.Parts(
+            settings,
+            store,
+            Authenticators.from(settings.auth(), localTokens, clock),
+            urls,
+            transferRunUrl,
+            engine::wake,
+            engine::storeAvailable,
+            settings.nodeId(),
+            clock,
+            credentials,
+            new DashboardSessions(
+                transfer.sealer(), clock, settings.publicUrl().startsWith("https://")),
+            (app, owner) -> {
+              transfer.mount(app, owner);
+              new NotificationRoutes(store).mount(app, owner);
+              new OpsRoutes(metrics, store.dataSource(), engine::claiming, settings.nodeId())
+                  .mount(app);
+            }));
     engine.start();
     WebhookDelivery delivery =
         new WebhookDelivery(
@@ -201,14 +217,6 @@ public final class TimerService implements AutoCloseable {
     metrics.close();
     transfer.close();
     store.close();
-  }
-
-  private static int freePort(String bind) {
-    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(bind))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + bind, e);
-    }
   }
 
   private static String hostForUrls(String bind) {

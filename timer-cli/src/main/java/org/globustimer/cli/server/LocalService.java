@@ -60,7 +60,6 @@ public final class LocalService {
     return Optional.of(state);
   }
 
-  /** The recorded service, if it also answers its health check. */
   /** The cluster's nodes as the running service reports them, read with the local token. */
   Optional<JsonNode> cluster(ServerState state) {
     try {

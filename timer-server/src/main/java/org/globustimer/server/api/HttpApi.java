@@ -45,9 +45,12 @@ public final class HttpApi {
       DashboardSessions sessions,
       BiConsumer<Javalin, Function<Context, String>> extraRoutes) {}
 
-  public static Javalin create(Parts parts) {
-    Javalin app =
-        Javalin.create(
+  /**
+   * Starts listening, with no routes yet, on {@code port} (0: one the system picks; read it back
+   * with {@link Javalin#port()}), so that the service's own URL is known before it is wired.
+   */
+  public static Javalin listen(String bind, int port) {
+    return Javalin.create(
             config -> {
               config.showJavalinBanner = false;
               config.useVirtualThreads = true;
@@ -58,7 +61,12 @@ public final class HttpApi {
               config.jetty.modifyHttpConfiguration(
                   http -> http.setRequestHeaderSize(JettyErrors.REQUEST_HEADER_BYTES));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-            });
+            })
+        .start(bind, port);
+  }
+
+  /** Adds the routes, the bearer check and the error mapping to a listening {@code app}. */
+  public static void mount(Javalin app, Parts parts) {
     Auth auth = new Auth(parts.authenticator(), parts.sessions());
     app.before(ctx -> ctx.header(BuildInfo.VERSION_HEADER, BUILD.version().toString()));
     app.before(auth::check);
@@ -85,7 +93,6 @@ public final class HttpApi {
       parts.extraRoutes().accept(app, Auth::owner);
     }
     ErrorMapper.install(app);
-    return app;
   }
 
   private static void health(Context ctx, Parts parts) {

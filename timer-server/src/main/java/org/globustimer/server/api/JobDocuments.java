@@ -50,7 +50,7 @@ final class JobDocuments {
     if (d.interval() == null) {
       doc.putNull("interval");
     } else {
-      doc.put("interval", seconds(d.interval()));
+      doc.set("interval", seconds(d.interval()));
     }
     ObjectNode stopAfter = doc.putObject("stop_after");
     stopAfter.put("date", Times.format(d.endAt()));
@@ -146,7 +146,7 @@ final class JobDocuments {
       schedule.put("timezone", d.timing().cron().zone());
     } else {
       schedule.put("type", "recurring");
-      schedule.put("interval_seconds", seconds(d.interval()));
+      schedule.set("interval_seconds", seconds(d.interval()));
     }
     schedule.put("start", Times.format(d.start()));
     if (d.endAt() != null) {

@@ -38,7 +38,7 @@ final class Checksums {
     }
     MessageDigest md = DIGESTS.get();
     md.reset();
-    int size = (int) Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER);
+    int size = Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER);
     Optional<Path> local = storage.localPath(rel);
     try {
       if (local.isPresent()) {

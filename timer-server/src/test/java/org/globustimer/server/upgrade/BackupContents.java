@@ -13,7 +13,10 @@ final class BackupContents {
   private BackupContents() {}
 
   static String timerSchemaVersion(Path backup) throws SQLException {
-    String url = "jdbc:h2:zip:" + backup.toAbsolutePath() + "!/timers;ACCESS_MODE_DATA=r";
+    String url =
+        backup.toString().endsWith(".zip")
+            ? "jdbc:h2:zip:" + backup.toAbsolutePath() + "!/timers;ACCESS_MODE_DATA=r"
+            : "jdbc:sqlite:" + backup.toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
         ResultSet rs =

@@ -66,7 +66,7 @@ class BadRequestsPropertyTest {
     provider.close();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 600)
   void aMutatedBodyIsNeverAServerError(@ForAll("mutatedBodies") Request request) {
     Api api = new Api(service.url(), service.addIdentity("prop-" + System.nanoTime()));
     String job = null;
@@ -84,7 +84,7 @@ class BadRequestsPropertyTest {
     }
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1400)
   void aGeneratedQueryIsNeverAServerError(@ForAll("queries") Request request) {
     Api api = new Api(service.url(), service.token());
     Api.Answer answer = send(api, request, null);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Our copier (the transfer provider, in process, on H2) side by side with {@code cp -a} and {@code
+ * Our copier (the transfer provider, in process, on SQLite) side by side with {@code cp -a} and {@code
  * rsync -a} on the same trees: a few large files and many small ones copied fresh, then the small
  * ones re-synced unchanged at sync level 2 (mtime; {@code rsync -a}) and 3 (checksum; {@code rsync
  * -a --checksum}). Sources are read once first, so every tool reads from a warm page cache; each

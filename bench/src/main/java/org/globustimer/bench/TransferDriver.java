@@ -2,35 +2,31 @@ package org.globustimer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferModule;
 import org.globustimer.transfer.TransferSettings;
+import org.globustimer.transfer.db.SqliteFiles;
 import org.globustimer.transfer.endpoint.Endpoints;
 
 /**
- * Our copier as the service runs it: the transfer module on an H2 database in a pool, transfers
+ * Our copier as the service runs it: the transfer module on an SQLite database, transfers
  * submitted to its action provider and timed until the action is final.
  */
 final class TransferDriver implements AutoCloseable {
 
   private static final String OWNER = "bench";
 
-  private final HikariDataSource dataSource;
   private final TransferModule module;
   private final String endpoint = Endpoints.localId(OWNER);
 
   TransferDriver(Path base, int parallelFiles) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:file:" + base.resolve("db/transfer").toAbsolutePath());
-    config.setMaximumPoolSize(10);
-    dataSource = new HikariDataSource(config);
+    DataSource dataSource = SqliteFiles.open(base.resolve("db/transfer.db"));
     module =
         new TransferModule(
             new TransferSettings(base, List.of(base), parallelFiles, null),
@@ -108,6 +104,5 @@ final class TransferDriver implements AutoCloseable {
   @Override
   public void close() {
     module.close();
-    dataSource.close();
   }
 }

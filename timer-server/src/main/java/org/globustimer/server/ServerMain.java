@@ -22,6 +22,11 @@ public final class ServerMain {
   private ServerMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("backup")) {
+      System.exit(
+          BackupMain.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+      return;
+    }
     if (java.util.List.of(args).equals(java.util.List.of("--version"))) {
       System.out.println("globus-timer-server " + BuildInfo.current().describe());
       System.out.println(

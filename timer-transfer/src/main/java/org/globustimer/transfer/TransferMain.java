@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+import org.globustimer.transfer.db.SqliteFiles;
 
 /**
- * Runs the transfer provider on its own: an H2 database under {@code GLOBUS_TIMER_TRANSFER_HOME},
- * HTTP on {@code GLOBUS_TIMER_TRANSFER_PORT} (default 8471) on 127.0.0.1, and one bearer token from
- * {@code GLOBUS_TIMER_TRANSFER_TOKEN} whose holder is the owner "local".
+ * Runs the transfer provider on its own: an SQLite database under {@code
+ * GLOBUS_TIMER_TRANSFER_HOME}, HTTP on {@code GLOBUS_TIMER_TRANSFER_PORT} (default 8471) on
+ * 127.0.0.1, and one bearer token from {@code GLOBUS_TIMER_TRANSFER_TOKEN} whose holder is the
+ * owner "local".
  */
 public final class TransferMain {
 
@@ -32,8 +34,7 @@ public final class TransferMain {
                 userHome.resolve(".local/share/globus-timer-transfer").toString()));
     int port = Integer.parseInt(env("GLOBUS_TIMER_TRANSFER_PORT", "8471"));
 
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:file:" + home.resolve("db/transfer").toAbsolutePath());
+    DataSource db = SqliteFiles.open(home.resolve("db/transfer.db"));
     TransferModule module =
         new TransferModule(TransferSettings.forHome(userHome), db, Clock.systemUTC());
     module.registerLocalEndpoints(OWNER);

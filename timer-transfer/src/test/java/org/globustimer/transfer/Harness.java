@@ -16,14 +16,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.globustimer.core.error.ErrorBodies;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.copy.CopyTuning;
-import org.h2.jdbcx.JdbcDataSource;
+import org.globustimer.transfer.db.SqliteFiles;
 
 /**
- * A transfer module on a real H2 file database, mounted on a real Javalin on port 0. The bearer
+ * A transfer module on a real SQLite file database, mounted on a real Javalin on port 0. The bearer
  * token is the caller's identity.
  */
 final class Harness implements AutoCloseable {
@@ -34,7 +35,7 @@ final class Harness implements AutoCloseable {
   record Reply(int status, JsonNode json) {}
 
   final Path home;
-  private final JdbcDataSource dataSource = new JdbcDataSource();
+  private final DataSource dataSource;
   private final HttpClient http = HttpClient.newHttpClient();
   private final int parallel;
   private TransferModule module;
@@ -43,7 +44,7 @@ final class Harness implements AutoCloseable {
   Harness(Path tmp, CopyTuning tuning, int parallel) throws IOException {
     this.home = Files.createDirectories(tmp.resolve("home"));
     this.parallel = parallel;
-    dataSource.setURL("jdbc:h2:file:" + tmp.resolve("db/transfer").toAbsolutePath());
+    this.dataSource = SqliteFiles.open(tmp.resolve("db/transfer.db"));
     start(tuning);
   }
 

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+import org.globustimer.transfer.db.SqliteFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +18,7 @@ class SharedDatabaseTest {
 
   @Test
   void migratesBesideAnotherModulesTablesAndAgainOnRestart() throws Exception {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:shared-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    DataSource ds = SqliteFiles.open(tmp.resolve("shared.db"));
     try (Connection c = ds.getConnection()) {
       c.createStatement().execute("create table timers (id varchar(36) primary key)");
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
       ServerStop.class,
       ServerStatus.class,
       ServerToken.class,
-      ServerInstallService.class
+      ServerInstallService.class,
+      ServerBackup.class
     })
 public final class ServerCommand {
 

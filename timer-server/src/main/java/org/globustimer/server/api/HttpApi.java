@@ -148,7 +148,7 @@ public final class HttpApi {
     Auth.identity(ctx);
     ObjectNode body = Json.mapper().createObjectNode();
     var nodes = body.putArray("nodes");
-    for (NodeRow node : parts.store().inTransaction(Tx::nodes)) {
+    for (NodeRow node : parts.store().read(Tx::nodes)) {
       ObjectNode item = nodes.addObject();
       item.put("node_id", node.nodeId());
       item.put("url", node.url());

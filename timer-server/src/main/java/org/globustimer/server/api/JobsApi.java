@@ -115,7 +115,7 @@ final class JobsApi {
       throw ServiceException.forbidden("all_users=true is for the service's administrators");
     }
     List<TimerRow> timers =
-        store.inTransaction(
+        store.read(
             tx -> allUsers ? tx.listAllOwnersTimers(query) : tx.listTimers(Auth.owner(ctx), query));
     ObjectNode answer = Json.mapper().createObjectNode();
     var jobs = answer.putArray("jobs");
@@ -337,7 +337,7 @@ final class JobsApi {
   }
 
   private ObjectNode document(TimerRow timer, int resultCount, Long beforeSlot) {
-    return store.inTransaction(
+    return store.read(
         tx -> {
           TimerRow fresh = tx.findTimer(timer.id()).orElse(timer);
           List<RunRow> runs =
@@ -368,9 +368,7 @@ final class JobsApi {
 
   private TimerRow find(Context ctx) {
     UUID id = QueryParams.jobId(ctx);
-    return store
-        .inTransaction(tx -> tx.findTimer(Auth.owner(ctx), id))
-        .orElseThrow(() -> unknown(id));
+    return store.read(tx -> tx.findTimer(Auth.owner(ctx), id)).orElseThrow(() -> unknown(id));
   }
 
   private static ServiceException unknown(UUID id) {

@@ -42,7 +42,7 @@ public final class LocalTokens implements Authenticator {
         token = newToken();
         String principal =
             store
-                .inTransaction(tx -> tx.anyLocalIdentity())
+                .read(tx -> tx.anyLocalIdentity())
                 .map(found -> found[0])
                 .orElse(PRINCIPAL_PREFIX + UUID.randomUUID());
         String username = System.getProperty("user.name", IDENTITY_PROVIDER) + "@localhost";
@@ -63,18 +63,18 @@ public final class LocalTokens implements Authenticator {
   @Override
   public Optional<Identity> authenticate(String bearerToken) {
     return store
-        .inTransaction(tx -> tx.findLocalToken(hash(bearerToken)))
+        .read(tx -> tx.findLocalToken(hash(bearerToken)))
         .map(found -> new Identity(found[0], found[1], IDENTITY_PROVIDER));
   }
 
   /** The identity of the local user, for registering the local endpoints. */
   public Identity localIdentity() {
-    String[] found = store.inTransaction(tx -> tx.anyLocalIdentity()).orElseThrow();
+    String[] found = store.read(tx -> tx.anyLocalIdentity()).orElseThrow();
     return new Identity(found[0], found[1], IDENTITY_PROVIDER);
   }
 
   private static boolean isKnown(TimerStore store, String token) {
-    return store.inTransaction(tx -> tx.findLocalToken(hash(token))).isPresent();
+    return store.read(tx -> tx.findLocalToken(hash(token))).isPresent();
   }
 
   private static String newToken() {

@@ -98,12 +98,7 @@ public final class SettingsLoader {
   private static Settings build(Path home, Map<String, String> v) {
     String databaseUrl = v.get("database_url");
     if (databaseUrl.isBlank()) {
-      databaseUrl =
-          "jdbc:h2:file:"
-              + home.resolve("db").resolve("timers").toAbsolutePath()
-              // The service closes the database itself on shutdown, after giving back its
-              // claims; H2's own shutdown hook would close it under the service.
-              + ";CACHE_SIZE=131072;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+      databaseUrl = "jdbc:sqlite:" + home.resolve("db").resolve("timers.db").toAbsolutePath();
     }
     String secretKeyFile = v.get("secret_key_file").trim();
     byte[] secretKey = secretKeyFile.isEmpty() ? null : SecretKeyFile.read(Path.of(secretKeyFile));

@@ -187,7 +187,7 @@ final class StoredTokens {
   }
 
   List<CredentialRow> ownedBy(String owner) {
-    return store.inTransaction(tx -> tx.credentials().ownedBy(owner));
+    return store.read(tx -> tx.credentials().ownedBy(owner));
   }
 
   boolean delete(String owner, ProviderAuth provider) {

@@ -86,7 +86,7 @@ final class Firing {
       RunRow pending =
           context
               .store()
-              .inTransaction(tx -> tx.findRun(timer.id(), slot))
+              .read(tx -> tx.findRun(timer.id(), slot))
               .orElseGet(() -> newRun(timer, slot, now));
       if (!pending.state().isFinal()) {
         return new Outcome.Submit(timer, pending);
@@ -277,7 +277,7 @@ final class Firing {
   }
 
   private TimerRow reread(UUID id) {
-    TimerRow fresh = context.store().inTransaction(tx -> tx.findTimer(id)).orElse(null);
+    TimerRow fresh = context.store().read(tx -> tx.findTimer(id)).orElse(null);
     return fresh != null && context.nodeId().equals(fresh.state().claimedBy()) ? fresh : null;
   }
 

@@ -23,7 +23,7 @@ final class Monitor {
   }
 
   void check(RunRow run) {
-    TimerRow timer = context.store().inTransaction(tx -> tx.findTimer(run.timerId())).orElse(null);
+    TimerRow timer = context.store().read(tx -> tx.findTimer(run.timerId())).orElse(null);
     if (timer == null || run.actionId() == null) {
       return;
     }

@@ -32,7 +32,8 @@ public final class CredentialStatements {
         tx.query(
             "SELECT "
                 + COLUMNS
-                + " FROM provider_credentials WHERE owner = ? AND provider = ? FOR UPDATE",
+                + " FROM provider_credentials WHERE owner = ? AND provider = ?"
+                + tx.dialect.forUpdate(),
             CredentialStatements::row,
             owner,
             provider));
@@ -46,25 +47,15 @@ public final class CredentialStatements {
   }
 
   public void put(CredentialRow row) {
+    Columns columns = columns(row);
     int updated =
         tx.update(
-            "UPDATE provider_credentials SET refresh_token_sealed = ?, access_token_sealed = ?,"
-                + " access_expires_at = ?, updated_at = ? WHERE owner = ? AND provider = ?",
-            row.refreshTokenSealed(),
-            row.accessTokenSealed(),
-            row.accessExpiresAt(),
-            row.updatedAt(),
-            row.owner(),
-            row.provider());
+            "UPDATE provider_credentials SET "
+                + columns.assignments()
+                + " WHERE owner = ? AND provider = ?",
+            append(columns.args(), row.owner(), row.provider()));
     if (updated == 0) {
-      tx.update(
-          "INSERT INTO provider_credentials (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-          row.owner(),
-          row.provider(),
-          row.refreshTokenSealed(),
-          row.accessTokenSealed(),
-          row.accessExpiresAt(),
-          row.updatedAt());
+      tx.update(columns.insertInto("provider_credentials"), columns.args());
     }
   }
 
@@ -72,6 +63,22 @@ public final class CredentialStatements {
     return tx.update(
             "DELETE FROM provider_credentials WHERE owner = ? AND provider = ?", owner, provider)
         > 0;
+  }
+
+  private static Columns columns(CredentialRow row) {
+    return new Columns()
+        .put("owner", row.owner())
+        .put("provider", row.provider())
+        .put("refresh_token_sealed", row.refreshTokenSealed())
+        .put("access_token_sealed", row.accessTokenSealed())
+        .put("access_expires_at", row.accessExpiresAt())
+        .put("updated_at", row.updatedAt());
+  }
+
+  private static Object[] append(Object[] args, Object... more) {
+    Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   private static CredentialRow row(ResultSet rs) throws SQLException {

@@ -1,52 +1,110 @@
 package org.globustimer.server.store;
 
-/** What differs between the databases the store runs on; chosen from the JDBC URL. */
-sealed interface Dialect permits Dialect.H2, Dialect.PostgreSql {
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.TimerRow;
+
+/**
+ * What differs between the databases the store runs on, one class per database, chosen from the
+ * JDBC URL. Everything else in the store is SQL both accept.
+ */
+sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
 
   String migrationsLocation();
 
-  /** Inserts a run, doing nothing when its (timer, slot) row already exists. */
-  String insertRunIgnoringDuplicate();
+  /** Binds a UUID: PostgreSQL has a type for it, SQLite keeps its text. */
+  void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException;
 
-  /** Whether {@link #insertRunIgnoringDuplicate()} takes the key twice more at its end. */
-  boolean insertRepeatsKey();
+  /** What a SELECT ends with to lock its rows until the transaction ends. */
+  String forUpdate();
+
+  /**
+   * Claims up to {@code limit} timers due before {@code dueBefore} whose lease is free or expired
+   * at {@code now}, for {@code node} until {@code leaseUntil}, in one statement: concurrent
+   * claimers never both win a timer.
+   */
+  List<TimerRow> claimTimers(
+      Tx tx, String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit);
+
+  /** Likewise for runs whose action is due to be checked, so one node polls each. */
+  List<RunRow> claimRunsToCheck(
+      Tx tx, Instant now, Instant dueBefore, Instant leaseUntil, int limit);
 
   static Dialect forUrl(String jdbcUrl) {
-    if (jdbcUrl.startsWith("jdbc:h2:")) {
-      return new H2();
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return new Sqlite();
     }
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return new PostgreSql();
     }
     throw new IllegalArgumentException(
-        "unsupported database URL '" + jdbcUrl + "': use jdbc:h2:… or jdbc:postgresql://…");
+        "unsupported database URL '"
+            + jdbcUrl
+            + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DATABASE");
   }
 
-  String RUN_COLUMNS =
-      "timer_id, slot, tick_at, request_id, state, ran_at, end_at, attempts, retry_until,"
-          + " http_status_submission, http_status_polled, action_id, data, errors, last_check_at,"
-          + " next_check_at, polls";
-
-  record H2() implements Dialect {
+  /**
+   * SQLite: one process writes through one connection, so a claim needs no row locks; the lease
+   * test inside the UPDATE still keeps a second process on the same file from taking a claimed
+   * timer. The lower bound keeps the index scans clear of the NULLs (nothing due), which SQLite
+   * sorts first.
+   */
+  record Sqlite() implements Dialect {
     @Override
     public String migrationsLocation() {
-      return "classpath:db/timer/h2";
+      return "classpath:db/timer/sqlite";
     }
 
     @Override
-    public String insertRunIgnoringDuplicate() {
-      return "INSERT INTO runs ("
-          + RUN_COLUMNS
-          + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL"
-          + " WHERE NOT EXISTS (SELECT 1 FROM runs WHERE timer_id = ? AND slot = ?)";
+    public void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+      ps.setString(index, value.toString());
     }
 
     @Override
-    public boolean insertRepeatsKey() {
-      return true;
+    public String forUpdate() {
+      return "";
+    }
+
+    @Override
+    public List<TimerRow> claimTimers(
+        Tx tx, String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+      return tx.query(
+          "UPDATE timers SET claimed_by = ?, lease_until = ?, version = version + 1 WHERE id IN"
+              + " (SELECT id FROM timers WHERE due_at BETWEEN 0 AND ? AND (lease_until IS NULL OR"
+              + " lease_until < ?) ORDER BY due_at LIMIT "
+              + limit
+              + ") RETURNING *",
+          TimerColumns::read,
+          node,
+          leaseUntil,
+          dueBefore,
+          now);
+    }
+
+    @Override
+    public List<RunRow> claimRunsToCheck(
+        Tx tx, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+      return tx.query(
+          "UPDATE runs SET monitor_lease_until = ? WHERE (timer_id, slot) IN (SELECT timer_id,"
+              + " slot FROM runs WHERE next_check_at BETWEEN 0 AND ? AND (monitor_lease_until IS"
+              + " NULL OR monitor_lease_until < ?) ORDER BY next_check_at LIMIT "
+              + limit
+              + ") RETURNING *",
+          RunColumns::read,
+          leaseUntil,
+          dueBefore,
+          now);
     }
   }
 
+  /**
+   * PostgreSQL: one statement locks the candidates with {@code FOR UPDATE SKIP LOCKED} and claims
+   * them, so concurrent nodes take disjoint sets and never wait for each other.
+   */
   record PostgreSql() implements Dialect {
     @Override
     public String migrationsLocation() {
@@ -54,38 +112,45 @@ sealed interface Dialect permits Dialect.H2, Dialect.PostgreSql {
     }
 
     @Override
-    public String insertRunIgnoringDuplicate() {
-      return "INSERT INTO runs ("
-          + RUN_COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (timer_id, slot) DO NOTHING";
+    public void bindUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+      ps.setObject(index, value);
     }
 
     @Override
-    public boolean insertRepeatsKey() {
-      return false;
+    public String forUpdate() {
+      return " FOR UPDATE";
     }
 
-    /**
-     * Locks up to {@code limit} due timers whose lease is free or expired, skipping rows another
-     * node has locked, and claims them in the same statement. Binds: due before, now, node, lease.
-     */
-    String claimTimers(int limit) {
-      return "WITH due AS MATERIALIZED (SELECT id FROM timers WHERE due_at <= ? AND"
-          + " (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT "
-          + limit
-          + " FOR UPDATE SKIP LOCKED) UPDATE timers t SET claimed_by = ?, lease_until = ?,"
-          + " version = t.version + 1 FROM due WHERE t.id = due.id RETURNING t.*";
+    @Override
+    public List<TimerRow> claimTimers(
+        Tx tx, String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+      return tx.query(
+          "WITH due AS MATERIALIZED (SELECT id FROM timers WHERE due_at <= ? AND"
+              + " (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT "
+              + limit
+              + " FOR UPDATE SKIP LOCKED) UPDATE timers t SET claimed_by = ?, lease_until = ?,"
+              + " version = t.version + 1 FROM due WHERE t.id = due.id RETURNING t.*",
+          TimerColumns::read,
+          dueBefore,
+          now,
+          node,
+          leaseUntil);
     }
 
-    /** Likewise for runs whose action is due to be checked. Binds: due before, now, lease. */
-    String claimRunsToCheck(int limit) {
-      return "WITH due AS MATERIALIZED (SELECT timer_id, slot FROM runs WHERE next_check_at <= ?"
-          + " AND (monitor_lease_until IS NULL OR monitor_lease_until < ?) ORDER BY next_check_at"
-          + " LIMIT "
-          + limit
-          + " FOR UPDATE SKIP LOCKED) UPDATE runs r SET monitor_lease_until = ? FROM due"
-          + " WHERE r.timer_id = due.timer_id AND r.slot = due.slot RETURNING r.*";
+    @Override
+    public List<RunRow> claimRunsToCheck(
+        Tx tx, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+      return tx.query(
+          "WITH due AS MATERIALIZED (SELECT timer_id, slot FROM runs WHERE next_check_at <= ?"
+              + " AND (monitor_lease_until IS NULL OR monitor_lease_until < ?) ORDER BY"
+              + " next_check_at LIMIT "
+              + limit
+              + " FOR UPDATE SKIP LOCKED) UPDATE runs r SET monitor_lease_until = ? FROM due"
+              + " WHERE r.timer_id = due.timer_id AND r.slot = due.slot RETURNING r.*",
+          RunColumns::read,
+          dueBefore,
+          now,
+          leaseUntil);
     }
   }
 }

@@ -2,28 +2,55 @@ package org.globustimer.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The timers database: a pooled connection source, its migrations, and transactions over it. */
+/**
+ * The timers database: where writes and reads go, its migrations, and transactions over it. On
+ * SQLite every write goes through one connection (SQLite allows one writer at a time; taking turns
+ * in the process is cheaper than waiting on the file lock) and reads through a small pool; on
+ * PostgreSQL both come from one pool.
+ */
 public final class TimerStore implements AutoCloseable {
 
-  private final HikariDataSource dataSource;
+  private final HikariDataSource writes;
+  private final HikariDataSource reads;
   private final Dialect dialect;
-  private final H2WriteOut writeOut;
+  private final Path sqliteFile;
+  private final GroupCommit durableWrites;
 
-  private TimerStore(HikariDataSource dataSource, Dialect dialect) {
-    this.dataSource = dataSource;
+  private TimerStore(
+      HikariDataSource writes, HikariDataSource reads, Dialect dialect, Path sqliteFile) {
+    this.writes = writes;
+    this.reads = reads;
     this.dialect = dialect;
-    this.writeOut = dialect instanceof Dialect.H2 ? new H2WriteOut(dataSource) : null;
+    this.sqliteFile = sqliteFile;
+    this.durableWrites = new GroupCommit(this, 1);
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
   public static TimerStore open(String jdbcUrl, String user, String password, int poolSize) {
     Dialect dialect = Dialect.forUrl(jdbcUrl);
+    if (dialect instanceof Dialect.Sqlite) {
+      SqliteFile file = SqliteFile.at(jdbcUrl);
+      HikariDataSource writes = file.writer();
+      HikariDataSource reads = null;
+      try {
+        migrate(writes, dialect, jdbcUrl);
+        reads = file.readers(Math.min(poolSize, 4));
+        return new TimerStore(writes, reads, dialect, file.path());
+      } catch (RuntimeException e) {
+        writes.close();
+        if (reads != null) {
+          reads.close();
+        }
+        throw e;
+      }
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
@@ -32,17 +59,23 @@ public final class TimerStore implements AutoCloseable {
     config.setPoolName("timer-store");
     config.setConnectionTimeout(3_000);
     config.setInitializationFailTimeout(-1);
-    if (dialect instanceof Dialect.PostgreSql) {
-      config.addDataSourceProperty("options", "-c statement_timeout=15000");
+    config.addDataSourceProperty("options", "-c statement_timeout=15000");
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      migrate(pool, dialect, jdbcUrl);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
     }
-    HikariDataSource dataSource = new HikariDataSource(config);
+    return new TimerStore(pool, pool, dialect, null);
+  }
+
+  private static void migrate(DataSource dataSource, Dialect dialect, String jdbcUrl) {
     try {
       migrations(dataSource, jdbcUrl).migrate();
     } catch (RuntimeException e) {
-      dataSource.close();
       throw new StoreException("could not prepare the database at " + jdbcUrl, e);
     }
-    return new TimerStore(dataSource, dialect);
   }
 
   /** This release's migrations of the timer tables, to inspect a database before {@link #open}. */
@@ -54,25 +87,37 @@ public final class TimerStore implements AutoCloseable {
         .load();
   }
 
+  /** Where other modules sharing the database write (and read what they have just written). */
   public DataSource dataSource() {
-    return dataSource;
+    return writes;
+  }
+
+  /** The SQLite file, or null on a server database. */
+  public Path sqliteFile() {
+    return sqliteFile;
   }
 
   /**
-   * Like {@link #inTransaction} and, once committed, written out of the process: what an API call
-   * acknowledges must survive the process being killed the next moment. Engine writes do without (a
-   * lost firing record is redone with the same request id), which lets H2 write them in batches.
+   * Like {@link #inTransaction}, committed together with other callers' durable writes: what an API
+   * call acknowledges is on disk when this returns (on SQLite its write-ahead log is synced) and
+   * concurrent callers share that cost.
    */
   public <T> T inDurableTransaction(Function<Tx, T> work) {
-    T result = inTransaction(work);
-    if (writeOut != null) {
-      writeOut.afterCommit();
-    }
-    return result;
+    return durableWrites.run(work);
   }
 
+  /** A transaction that may write. */
   public <T> T inTransaction(Function<Tx, T> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    return transaction(writes, work);
+  }
+
+  /** A transaction that only reads, seeing one consistent state of the database. */
+  public <T> T read(Function<Tx, T> work) {
+    return transaction(reads, work);
+  }
+
+  private <T> T transaction(DataSource source, Function<Tx, T> work) {
+    try (Connection connection = source.getConnection()) {
       connection.setAutoCommit(false);
       try {
         T result = work.apply(new Tx(connection, dialect));
@@ -89,6 +134,10 @@ public final class TimerStore implements AutoCloseable {
 
   @Override
   public void close() {
-    dataSource.close();
+    durableWrites.close();
+    writes.close();
+    if (reads != writes) {
+      reads.close();
+    }
   }
 }

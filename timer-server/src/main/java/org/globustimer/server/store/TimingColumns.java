@@ -3,8 +3,7 @@ package org.globustimer.server.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.globustimer.core.cron.CronExpression;
 import org.globustimer.core.cron.CronSchedule;
@@ -20,8 +19,9 @@ final class TimingColumns {
 
   private static final Logger log = LoggerFactory.getLogger(TimingColumns.class);
 
-  static final List<String> NAMES =
-      List.of(
+  /** What an update of a timer may change of its timing: all of it. */
+  static final Set<String> NAMES =
+      Set.of(
           "cron_expression",
           "cron_timezone",
           "jitter_seconds",
@@ -31,15 +31,15 @@ final class TimingColumns {
 
   private TimingColumns() {}
 
-  static List<Object> values(Timing t) {
+  static Columns of(Timing t) {
     CronSchedule cron = t.cron();
-    return Arrays.asList(
-        cron == null ? null : cron.cron().text(),
-        cron == null ? null : cron.zone(),
-        t.jitterSeconds(),
-        t.overlap(),
-        t.catchUp(),
-        t.catchUpWindow());
+    return new Columns()
+        .put("cron_expression", cron == null ? null : cron.cron().text())
+        .put("cron_timezone", cron == null ? null : cron.zone())
+        .put("jitter_seconds", t.jitterSeconds())
+        .put("overlap_policy", t.overlap())
+        .put("catchup_policy", t.catchUp())
+        .put("catchup_window_ms", t.catchUpWindow());
   }
 
   /** The timing of timer {@code id}; its id is the jitter's key. */

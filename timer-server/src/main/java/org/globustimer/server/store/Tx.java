@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,14 +20,8 @@ import org.globustimer.core.timer.TimerState;
 /** The store's statements, run inside one transaction opened by {@link TimerStore}. */
 public final class Tx {
 
-  private static final String TIMER_STATE_SET =
-      "status = ?, inactive_cause = ?, inactive_detail = ?, next_slot = ?, next_run_at = ?,"
-          + " pending_slot = ?, active_slot = ?, due_at = ?, n_runs = ?, n_errors = ?,"
-          + " n_skipped = ?, last_ran_at = ?, claimed_by = ?, lease_until = ?,"
-          + " version = version + 1";
-
-  final Connection connection;
-  private final Dialect dialect;
+  private final Connection connection;
+  final Dialect dialect;
 
   Tx(Connection connection, Dialect dialect) {
     this.connection = connection;
@@ -44,62 +39,17 @@ public final class Tx {
   }
 
   public void insertTimer(TimerRow timer) {
-    TimerDefinition d = timer.definition();
-    TimerState s = timer.state();
-    List<Object> args =
-        new ArrayList<>(
-            java.util.Arrays.asList(
-                timer.id(),
-                timer.owner(),
-                d.name(),
-                d.type(),
-                d.apiVersion(),
-                timer.submittedAt(),
-                d.start(),
-                d.interval(),
-                d.endAt(),
-                d.endRuns(),
-                d.callbackUrl(),
-                d.callbackBody(),
-                d.scope(),
-                d.body(),
-                d.flowId(),
-                d.resumePolicy(),
-                s.status(),
-                s.inactiveCause(),
-                s.inactiveDetail(),
-                s.nextSlot(),
-                s.nextRunAt(),
-                s.pendingSlot(),
-                s.activeSlot(),
-                s.dueAt(),
-                s.runs(),
-                s.errors(),
-                s.skipped(),
-                s.lastRanAt(),
-                s.claimedBy(),
-                s.leaseUntil(),
-                s.version()));
-    args.addAll(TimingColumns.values(d.timing()));
-    update(
-        "INSERT INTO timers (id, owner, name, timer_type, api_version, submitted_at, start_at,"
-            + " interval_ms, end_at, end_runs, callback_url, callback_body, scope, body, flow_id,"
-            + " resume_policy, status, inactive_cause, inactive_detail, next_slot, next_run_at,"
-            + " pending_slot, active_slot, due_at, n_runs, n_errors, n_skipped, last_ran_at,"
-            + " claimed_by, lease_until, version, "
-            + String.join(", ", TimingColumns.NAMES)
-            + ") VALUES ("
-            + String.join(", ", java.util.Collections.nCopies(args.size(), "?"))
-            + ")",
-        args.toArray());
+    Columns columns = TimerColumns.of(timer);
+    update(columns.insertInto("timers"), columns.args());
   }
 
   public Optional<TimerRow> findTimer(UUID id) {
-    return queryOne("SELECT * FROM timers WHERE id = ?", Rows::timer, id);
+    return queryOne("SELECT * FROM timers WHERE id = ?", TimerColumns::read, id);
   }
 
   public Optional<TimerRow> findTimer(String owner, UUID id) {
-    return queryOne("SELECT * FROM timers WHERE id = ? AND owner = ?", Rows::timer, id, owner);
+    return queryOne(
+        "SELECT * FROM timers WHERE id = ? AND owner = ?", TimerColumns::read, id, owner);
   }
 
   public List<TimerRow> listTimers(String owner, TimerQuery query) {
@@ -133,60 +83,30 @@ public final class Tx {
     }
     sql.append(" ORDER BY submitted_at ").append(query.newestFirst() ? "DESC" : "ASC");
     sql.append(", id LIMIT ").append(query.limit());
-    return query(sql.toString(), Rows::timer, args.toArray());
+    return query(sql.toString(), TimerColumns::read, args.toArray());
   }
 
   /** Writes the engine's state of a timer if nobody changed it since {@code expectedVersion}. */
   public boolean updateState(UUID id, long expectedVersion, TimerState s) {
-    return updateTimer("", List.of(), id, expectedVersion, s);
+    return updateTimer(TimerColumns.state(s), id, expectedVersion);
   }
 
   /** Writes what an update may change of the definition, with the state re-planned for it. */
   public boolean updateDefinitionAndState(
       UUID id, long expectedVersion, TimerDefinition d, TimerState s) {
-    List<Object> definition =
-        new ArrayList<>(java.util.Arrays.asList(d.name(), d.interval(), d.endAt(), d.endRuns()));
-    definition.addAll(TimingColumns.values(d.timing()));
-    return updateTimer(
-        "name = ?, interval_ms = ?, end_at = ?, end_runs = ?, "
-            + String.join(" = ?, ", TimingColumns.NAMES)
-            + " = ?, ",
-        definition,
-        id,
-        expectedVersion,
-        s);
+    Columns set =
+        TimerColumns.definition(d).only(TimerColumns.CHANGEABLE).putAll(TimerColumns.state(s));
+    return updateTimer(set, id, expectedVersion);
   }
 
-  private boolean updateTimer(
-      String definitionSet,
-      List<Object> definitionArgs,
-      UUID id,
-      long expectedVersion,
-      TimerState s) {
-    List<Object> args = new ArrayList<>(definitionArgs);
-    args.addAll(
-        java.util.Arrays.asList(
-            s.status(),
-            s.inactiveCause(),
-            s.inactiveDetail(),
-            s.nextSlot(),
-            s.nextRunAt(),
-            s.pendingSlot(),
-            s.activeSlot(),
-            s.dueAt(),
-            s.runs(),
-            s.errors(),
-            s.skipped(),
-            s.lastRanAt(),
-            s.claimedBy(),
-            s.leaseUntil(),
-            id,
-            expectedVersion));
+  private boolean updateTimer(Columns set, UUID id, long expectedVersion) {
+    List<Object> args = new ArrayList<>(Arrays.asList(set.args()));
+    args.add(id);
+    args.add(expectedVersion);
     return update(
             "UPDATE timers SET "
-                + definitionSet
-                + TIMER_STATE_SET
-                + " WHERE id = ? AND version = ?",
+                + set.assignments()
+                + ", version = version + 1 WHERE id = ? AND version = ?",
             args.toArray())
         == 1;
   }
@@ -198,68 +118,32 @@ public final class Tx {
    */
   public List<TimerRow> claimDue(
       String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
-    return new Claims(this, dialect).timers(node, now, dueBefore, leaseUntil, limit);
+    return dialect.claimTimers(this, node, now, dueBefore, leaseUntil, limit);
   }
 
   /** Inserts a run; false when the (timer, slot) row exists already. */
   public boolean insertRun(RunRow r) {
-    List<Object> args =
-        new ArrayList<>(
-            java.util.Arrays.asList(
-                r.timerId(),
-                r.slot(),
-                r.tickAt(),
-                r.requestId(),
-                r.state(),
-                r.ranAt(),
-                r.endAt(),
-                r.attempts(),
-                r.retryUntil(),
-                r.httpStatusSubmission(),
-                r.httpStatusPolled(),
-                r.actionId(),
-                r.data(),
-                r.errors(),
-                r.lastCheckAt(),
-                r.nextCheckAt(),
-                r.polls()));
-    if (dialect.insertRepeatsKey()) {
-      args.add(r.timerId());
-      args.add(r.slot());
-    }
-    try {
-      return update(dialect.insertRunIgnoringDuplicate(), args.toArray()) == 1;
-    } catch (StoreException e) {
-      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return false;
-      }
-      throw e;
-    }
+    Columns columns = RunColumns.of(r);
+    return update(
+            columns.insertInto("runs") + " ON CONFLICT (timer_id, slot) DO NOTHING", columns.args())
+        == 1;
   }
 
   public void updateRun(RunRow r) {
+    Columns set = RunColumns.of(r).only(RunColumns.CHANGEABLE);
+    List<Object> args = new ArrayList<>(Arrays.asList(set.args()));
+    args.add(r.timerId());
+    args.add(r.slot());
     update(
-        "UPDATE runs SET state = ?, end_at = ?, attempts = ?, http_status_submission = ?,"
-            + " http_status_polled = ?, action_id = ?, data = ?, errors = ?, last_check_at = ?,"
-            + " next_check_at = ?, polls = ?, monitor_lease_until = NULL"
-            + " WHERE timer_id = ? AND slot = ?",
-        r.state(),
-        r.endAt(),
-        r.attempts(),
-        r.httpStatusSubmission(),
-        r.httpStatusPolled(),
-        r.actionId(),
-        r.data(),
-        r.errors(),
-        r.lastCheckAt(),
-        r.nextCheckAt(),
-        r.polls(),
-        r.timerId(),
-        r.slot());
+        "UPDATE runs SET "
+            + set.assignments()
+            + ", monitor_lease_until = NULL WHERE timer_id = ? AND slot = ?",
+        args.toArray());
   }
 
   public Optional<RunRow> findRun(UUID timerId, long slot) {
-    return queryOne("SELECT * FROM runs WHERE timer_id = ? AND slot = ?", Rows::run, timerId, slot);
+    return queryOne(
+        "SELECT * FROM runs WHERE timer_id = ? AND slot = ?", RunColumns::read, timerId, slot);
   }
 
   /** Runs of a timer, newest first, older than {@code beforeSlot} when given. */
@@ -267,12 +151,12 @@ public final class Tx {
     if (beforeSlot == null) {
       return query(
           "SELECT * FROM runs WHERE timer_id = ? ORDER BY slot DESC LIMIT " + limit,
-          Rows::run,
+          RunColumns::read,
           timerId);
     }
     return query(
         "SELECT * FROM runs WHERE timer_id = ? AND slot < ? ORDER BY slot DESC LIMIT " + limit,
-        Rows::run,
+        RunColumns::read,
         timerId,
         beforeSlot);
   }
@@ -280,7 +164,7 @@ public final class Tx {
   /** Claims runs whose action status is due to be checked, with a lease so one node polls each. */
   public List<RunRow> claimRunsToCheck(
       Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
-    return new Claims(this, dialect).runsToCheck(now, dueBefore, leaseUntil, limit);
+    return dialect.claimRunsToCheck(this, now, dueBefore, leaseUntil, limit);
   }
 
   /**
@@ -389,7 +273,7 @@ public final class Tx {
 
   int update(String sql, Object... args) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bindAll(ps, args);
+      bindAll(ps, dialect, args);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("statement failed: " + firstWords(sql), e);
@@ -398,7 +282,7 @@ public final class Tx {
 
   <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bindAll(ps, args);
+      bindAll(ps, dialect, args);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> rows = new ArrayList<>();
         while (rs.next()) {

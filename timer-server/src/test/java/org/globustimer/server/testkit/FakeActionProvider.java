@@ -77,6 +77,17 @@ public final class FakeActionProvider implements AutoCloseable {
     return submissions.stream().map(Submission::requestId).toList();
   }
 
+  /** The id of the one action created for {@code requestId}, or null when none was. */
+  public String actionIdFor(String requestId) {
+    Action action = actionsByRequest.get(requestId);
+    return action == null ? null : action.id();
+  }
+
+  /** How many actions were created: one per distinct request id accepted. */
+  public int actionCount() {
+    return actionsById.size();
+  }
+
   public int statusChecks() {
     return statusChecks.size();
   }

@@ -23,9 +23,12 @@ public final class Db {
   }
 
   private final DataSource dataSource;
+  private final boolean instantsAsMillis;
 
   public Db(DataSource dataSource) {
     this.dataSource = dataSource;
+    // SQLite has no timestamp type: its tables keep epoch milliseconds.
+    this.instantsAsMillis = Migrations.dialect(dataSource).equals("sqlite");
   }
 
   public DataSource dataSource() {
@@ -88,34 +91,32 @@ public final class Db {
 
   /** Inserts a row; answers false instead of failing when a unique key already holds it. */
   public boolean insertIfAbsent(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = prepare(c, sql, args)) {
-      ps.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) {
-        return false;
-      }
-      throw TransferException.internal("database insert failed: " + e.getMessage(), e);
-    }
+    return update(sql + " on conflict do nothing", args) == 1;
   }
 
   public static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    Object value = rs.getObject(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number millis) {
+      return Instant.ofEpochMilli(millis.longValue());
+    }
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
+  private PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
     bind(ps, args);
     return ps;
   }
 
-  private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+  private void bind(PreparedStatement ps, Object[] args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object arg = args[i];
-      if (arg instanceof Instant t) {
+      if (arg instanceof Instant t && instantsAsMillis) {
+        ps.setLong(i + 1, t.toEpochMilli());
+      } else if (arg instanceof Instant t) {
         ps.setObject(i + 1, t.atOffset(ZoneOffset.UTC));
       } else {
         ps.setObject(i + 1, arg);

@@ -36,8 +36,8 @@ public final class Migrations {
       if (product.contains("postgres")) {
         return "postgresql";
       }
-      if (product.contains("h2")) {
-        return "h2";
+      if (product.contains("sqlite")) {
+        return "sqlite";
       }
       throw new TransferException(
           "UNSUPPORTED_DATABASE", 500, "unsupported database for transfers: " + product);

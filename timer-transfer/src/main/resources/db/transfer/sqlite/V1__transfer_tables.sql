@@ -1,0 +1,47 @@
+-- Instants are epoch milliseconds (INTEGER); booleans are 0 or 1.
+create table transfer_endpoints (
+  owner text not null,
+  id text not null,
+  display_name text not null,
+  type text not null,
+  root text not null,
+  host text,
+  port integer,
+  username text,
+  secret text,
+  created_at integer not null,
+  host_key text,
+  primary key (owner, id)
+) strict;
+
+create table transfer_actions (
+  action_id text primary key,
+  owner text not null,
+  request_id text,
+  status text not null,
+  label text,
+  request text not null,
+  details text not null,
+  display_status text,
+  start_time integer not null,
+  completion_time integer,
+  release_after text,
+  released integer default 0 not null,
+  release_at integer
+) strict;
+create unique index transfer_actions_request on transfer_actions (owner, request_id);
+create index transfer_actions_status on transfer_actions (status);
+create index transfer_actions_release on transfer_actions (release_at);
+
+create table transfer_done_files (
+  action_id text not null,
+  path text not null,
+  size integer not null,
+  mtime_ms integer not null
+) strict;
+create index transfer_done_files_action on transfer_done_files (action_id);
+
+create table transfer_keys (
+  name text primary key,
+  key_value text not null
+) strict;

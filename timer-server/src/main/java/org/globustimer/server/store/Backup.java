@@ -40,7 +40,6 @@ public final class Backup {
       try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + database);
           Statement statement = source.createStatement()) {
         statement.execute("PRAGMA busy_timeout = 10000");
-        statement.execute("PRAGMA query_only = 1");
         statement.execute("VACUUM INTO '" + partial.toString().replace("'", "''") + "'");
       }
       String check = integrityOf(partial);

@@ -119,16 +119,32 @@ public final class TimerStore implements AutoCloseable {
   private <T> T transaction(DataSource source, Function<Tx, T> work) {
     try (Connection connection = source.getConnection()) {
       connection.setAutoCommit(false);
+      T result;
       try {
-        T result = work.apply(new Tx(connection, dialect));
+        result = work.apply(new Tx(connection, dialect));
         connection.commit();
-        return result;
       } catch (RuntimeException e) {
-        connection.rollback();
+        rollBack(connection, e);
+        throw e;
+      } catch (SQLException e) {
+        rollBack(connection, e);
         throw e;
       }
+      return result;
     } catch (SQLException e) {
       throw new StoreException("database transaction failed", e);
+    }
+  }
+
+  /**
+   * Rolls back after {@code failure}, keeping it the reported one: SQLite has already rolled back
+   * after some failures (a full disk), so a rollback failing then says nothing new.
+   */
+  private static void rollBack(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

@@ -60,8 +60,9 @@ class CrashTortureTest {
   void everyAcknowledgedWriteSurvivesSigkillAndNothingElseIsHalfThere() throws Exception {
     try (FakeActionProvider provider = new FakeActionProvider();
         ServiceProcess service =
-            ServiceProcess.inHome(home).setting("min_interval_seconds", "1").start()) {
+            ServiceProcess.inHome(home).setting("min_interval_seconds", "1").quickStart().start()) {
       Path database = home.resolve("db/timers.db");
+      long began = System.nanoTime();
       for (int cycle = 0; cycle < CYCLES; cycle++) {
         if (cycle > 0) {
           service.startAgain();
@@ -87,6 +88,10 @@ class CrashTortureTest {
       }
       service.startAgain();
       settleAndCheckActions(provider, database);
+      System.out.printf(
+          "crash torture: %d SIGKILLs, %d acknowledged writes, %d timers, %d actions%n",
+          CYCLES, acknowledged.get(), acked.size(), provider.actionCount());
+      System.out.printf("crash torture: %.0f s in all%n", (System.nanoTime() - began) / 1e9);
     }
   }
 

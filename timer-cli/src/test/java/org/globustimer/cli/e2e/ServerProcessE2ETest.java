@@ -110,6 +110,25 @@ class ServerProcessE2ETest {
   }
 
   @Test
+  void aBackupOfTheRunningServiceIsAWholeSqliteDatabase() throws IOException {
+    assertThat(cli.run("server", "start").code()).isZero();
+    Path database = timerHome.resolve("db/timers.db");
+    assertThat(Files.readString(database, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .startsWith("SQLite format 3");
+    Path copy = home.resolve("copy.db");
+
+    CliRun.Result backup = cli.run("server", "backup", copy.toString());
+    assertThat(backup.code()).as(backup.toString()).isZero();
+    assertThat(backup.out()).contains("backed up").contains(copy.toString());
+    assertThat(Files.readString(copy, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .startsWith("SQLite format 3");
+
+    CliRun.Result again = cli.run("server", "backup", copy.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("exists already").doesNotContain("Exception");
+  }
+
+  @Test
   void aStaleRecordIsIgnored() throws IOException {
     Files.writeString(
         timerHome.resolve("server.json"),

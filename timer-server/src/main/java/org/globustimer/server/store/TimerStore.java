@@ -116,7 +116,7 @@ public final class TimerStore implements AutoCloseable {
     return transaction(reads, work);
   }
 
-  private <T> T transaction(DataSource source, Function<Tx, T> work) {
+  private <T> T transaction(HikariDataSource source, Function<Tx, T> work) {
     try (Connection connection = source.getConnection()) {
       connection.setAutoCommit(false);
       T result;
@@ -124,10 +124,10 @@ public final class TimerStore implements AutoCloseable {
         result = work.apply(new Tx(connection, dialect));
         connection.commit();
       } catch (RuntimeException e) {
-        rollBack(connection, e);
+        rollBack(source, connection, e);
         throw e;
       } catch (SQLException e) {
-        rollBack(connection, e);
+        rollBack(source, connection, e);
         throw e;
       }
       return result;
@@ -137,14 +137,16 @@ public final class TimerStore implements AutoCloseable {
   }
 
   /**
-   * Rolls back after {@code failure}, keeping it the reported one: SQLite has already rolled back
-   * after some failures (a full disk), so a rollback failing then says nothing new.
+   * Rolls back after {@code failure}, keeping it the reported one. SQLite has already rolled back
+   * after some failures (a full disk), and the driver's idea of the transaction is then wrong: such
+   * a connection is replaced by a fresh one rather than reused.
    */
-  private static void rollBack(Connection connection, Exception failure) {
+  private static void rollBack(HikariDataSource source, Connection connection, Exception failure) {
     try {
       connection.rollback();
     } catch (SQLException e) {
       failure.addSuppressed(e);
+      source.evictConnection(connection);
     }
   }
 

@@ -19,9 +19,9 @@ import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
 
 /**
- * Durable timer creation through the API: N timers created by C concurrent clients (each waits
- * for its answer before sending the next), every answer acknowledging a write that is on disk.
- * The timers start far in the future, so the engine only claims (and finds nothing due). Prints
+ * Durable timer creation through the API: N timers created by C concurrent clients (each waits for
+ * its answer before sending the next), every answer acknowledging a write that is on disk. The
+ * timers start far in the future, so the engine only claims (and finds nothing due). Prints
  * creations per second, heap after GC, the database's size, how long a claim pass takes over the
  * idle timers, and the claim queries' plans.
  *
@@ -40,8 +40,7 @@ public final class CreateBenchmark {
             : Path.of(options.get("home"));
     TimerService service =
         TimerService.start(
-            SettingsLoader.load(
-                new String[] {"--home", home.toString(), "--port", "0"}, Map.of()),
+            SettingsLoader.load(new String[] {"--home", home.toString(), "--port", "0"}, Map.of()),
             Clock.systemUTC());
     try {
       String token = Files.readString(home.resolve("token")).trim();
@@ -64,8 +63,7 @@ public final class CreateBenchmark {
     System.exit(0);
   }
 
-  private static long create(String url, String token, int timers, int clients)
-      throws Exception {
+  private static long create(String url, String token, int timers, int clients) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     AtomicLong next = new AtomicLong();
     AtomicLong failures = new AtomicLong();
@@ -108,7 +106,8 @@ public final class CreateBenchmark {
     long main = Files.size(db);
     Path wal = db.resolveSibling(db.getFileName() + "-wal");
     long log = Files.exists(wal) ? Files.size(wal) : 0;
-    System.out.printf("database file    %,d MiB (+ %,d MiB write-ahead log)%n", main >> 20, log >> 20);
+    System.out.printf(
+        "database file    %,d MiB (+ %,d MiB write-ahead log)%n", main >> 20, log >> 20);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       long now = System.currentTimeMillis();
       String claim =
@@ -139,7 +138,8 @@ public final class CreateBenchmark {
             }
           }
         }
-        System.out.printf("  %.1f µs per query over the idle timers%n", (System.nanoTime() - t0) / 1e3 / rounds);
+        System.out.printf(
+            "  %.1f µs per query over the idle timers%n", (System.nanoTime() - t0) / 1e3 / rounds);
       }
     }
   }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Our copier (the transfer provider, in process, on SQLite) side by side with {@code cp -a} and {@code
- * rsync -a} on the same trees: a few large files and many small ones copied fresh, then the small
- * ones re-synced unchanged at sync level 2 (mtime; {@code rsync -a}) and 3 (checksum; {@code rsync
- * -a --checksum}). Sources are read once first, so every tool reads from a warm page cache; each
- * run's destination starts empty and dirty pages are flushed (untimed) between runs. Prints the
- * median wall time of each tool and our ratio to cp and to rsync.
+ * Our copier (the transfer provider, in process, on SQLite) side by side with {@code cp -a} and
+ * {@code rsync -a} on the same trees: a few large files and many small ones copied fresh, then the
+ * small ones re-synced unchanged at sync level 2 (mtime; {@code rsync -a}) and 3 (checksum; {@code
+ * rsync -a --checksum}). Sources are read once first, so every tool reads from a warm page cache;
+ * each run's destination starts empty and dirty pages are flushed (untimed) between runs. Prints
+ * the median wall time of each tool and our ratio to cp and to rsync.
  *
  * <p>Usage: {@code bench/run transfer [--dir D] [--large-mib 1024] [--large-files 4] [--small-files
  * 20000] [--small-kib 8] [--repeat 3] [--parallel 4]}

@@ -15,8 +15,8 @@ import org.globustimer.transfer.db.SqliteFiles;
 import org.globustimer.transfer.endpoint.Endpoints;
 
 /**
- * Our copier as the service runs it: the transfer module on an SQLite database, transfers
- * submitted to its action provider and timed until the action is final.
+ * Our copier as the service runs it: the transfer module on an SQLite database, transfers submitted
+ * to its action provider and timed until the action is final.
  */
 final class TransferDriver implements AutoCloseable {
 

@@ -171,7 +171,7 @@ public final class TimerService implements AutoCloseable {
             (app, owner) -> {
               transfer.mount(app, owner);
               new NotificationRoutes(store).mount(app, owner);
-              new OpsRoutes(metrics, store.dataSource(), engine::claiming, settings.nodeId())
+              new OpsRoutes(metrics, store.readDataSource(), engine::claiming, settings.nodeId())
                   .mount(app);
             }));
     engine.start();

@@ -35,7 +35,7 @@ final class NextRuns {
       return;
     }
     String caller = owner.apply(ctx);
-    TimerRow timer = store.inTransaction(tx -> tx.findTimer(caller, id)).orElse(null);
+    TimerRow timer = store.read(tx -> tx.findTimer(caller, id)).orElse(null);
     if (timer == null) {
       Dashboard.refuse(ctx, 404, "NOT_FOUND", "no timer with job_id " + id);
       return;

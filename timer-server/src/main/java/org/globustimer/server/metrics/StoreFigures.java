@@ -41,8 +41,7 @@ final class StoreFigures {
     }
     try {
       Snapshot read =
-          store.inTransaction(
-              tx -> new Snapshot(now, tx.countTimersByStatus(), tx.countRunsInProgress()));
+          store.read(tx -> new Snapshot(now, tx.countTimersByStatus(), tx.countRunsInProgress()));
       snapshot = read;
       return read;
     } catch (StoreException e) {

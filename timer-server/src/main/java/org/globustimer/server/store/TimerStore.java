@@ -92,6 +92,11 @@ public final class TimerStore implements AutoCloseable {
     return writes;
   }
 
+  /** Where reads go: on SQLite a pool that never waits for the writer. */
+  public DataSource readDataSource() {
+    return reads;
+  }
+
   /** The SQLite file, or null on a server database. */
   public Path sqliteFile() {
     return sqliteFile;

@@ -11,6 +11,8 @@ create table transfer_endpoints (
   secret text,
   created_at integer not null,
   host_key text,
+  -- type-specific settings of an endpoint as a JSON document (the s3 service, bucket, prefix, ...)
+  settings text,
   primary key (owner, id)
 ) strict;
 
@@ -45,3 +47,15 @@ create table transfer_keys (
   name text primary key,
   key_value text not null
 ) strict;
+
+-- multipart uploads a transfer has started and not yet completed or aborted, so that a resumed
+-- transfer takes them up and a finished one aborts what is left
+create table transfer_uploads (
+  action_id text not null,
+  path text not null,
+  upload_id text not null,
+  size integer not null,
+  mtime_ms integer not null,
+  part_size integer not null
+) strict;
+create index transfer_uploads_action on transfer_uploads (action_id);

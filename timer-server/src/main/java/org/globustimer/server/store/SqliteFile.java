@@ -112,7 +112,7 @@ final class SqliteFile {
     // Take the write lock when the transaction begins, so it never has to be upgraded later
     // (which fails at once, not after the busy timeout, when another process wrote meanwhile).
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return pool(config, "timer-store-writer", 1, null);
+    return pool(config, "timer-store", 1, null);
   }
 
   /** A small pool of connections that may only read. */

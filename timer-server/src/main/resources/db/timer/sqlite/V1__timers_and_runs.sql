@@ -31,14 +31,7 @@ CREATE TABLE timers (
     last_ran_at      INTEGER,
     claimed_by       TEXT,
     lease_until      INTEGER,
-    version          INTEGER NOT NULL,
-    -- cron schedules in a time zone, jitter, and the overlap and catch-up policies
-    cron_expression  TEXT,
-    cron_timezone    TEXT,
-    jitter_seconds   INTEGER NOT NULL DEFAULT 0,
-    overlap_policy   TEXT    NOT NULL DEFAULT 'SKIP',
-    catchup_policy   TEXT    NOT NULL DEFAULT 'ONE',
-    catchup_window_ms INTEGER
+    version          INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX timers_due ON timers (due_at);
 CREATE INDEX timers_owner ON timers (owner, submitted_at);
@@ -78,16 +71,4 @@ CREATE TABLE nodes (
     url          TEXT,
     started_at   INTEGER NOT NULL,
     heartbeat_at INTEGER NOT NULL
-) STRICT;
-
--- Tokens the service holds to call external action providers for a user. The token columns
--- are sealed with the service's secret key; nothing here is usable without it.
-CREATE TABLE provider_credentials (
-    owner                 TEXT    NOT NULL,
-    provider              TEXT    NOT NULL,
-    refresh_token_sealed  TEXT,
-    access_token_sealed   TEXT,
-    access_expires_at     INTEGER,
-    updated_at            INTEGER NOT NULL,
-    PRIMARY KEY (owner, provider)
 ) STRICT;

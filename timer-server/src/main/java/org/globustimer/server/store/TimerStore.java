@@ -78,6 +78,16 @@ public final class TimerStore implements AutoCloseable {
     }
   }
 
+  /** The file of a {@code jdbc:sqlite:} URL, or null for another database. */
+  public static Path sqlitePath(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return null;
+    }
+    String name = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+    return Path.of(name.startsWith("file:") ? name.substring("file:".length()) : name)
+        .toAbsolutePath();
+  }
+
   /** This release's migrations of the timer tables, to inspect a database before {@link #open}. */
   public static Flyway migrations(DataSource dataSource, String jdbcUrl) {
     return Flyway.configure()

@@ -3,13 +3,11 @@ package org.globustimer.server.upgrade;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.globustimer.server.config.Settings;
+import org.globustimer.server.store.Backup;
 import org.globustimer.server.store.StoreException;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.transfer.db.Migrations;
@@ -26,6 +24,10 @@ public final class SchemaUpgrade {
   /** Answers the backup made before an upgrade, if one was. */
   public static Optional<Path> prepare(Settings settings, Clock clock) {
     String url = settings.databaseUrl();
+    Path sqlite = TimerStore.sqlitePath(url);
+    if (sqlite != null && !java.nio.file.Files.exists(sqlite)) {
+      return Optional.empty(); // a new home: nothing to upgrade
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(settings.databaseUser());
@@ -48,29 +50,14 @@ public final class SchemaUpgrade {
   }
 
   /**
-   * A consistent copy of an embedded database, taken through the database itself while nothing else
-   * has it open: {@code BACKUP TO} for H2, {@code VACUUM INTO} (one snapshot, compacted) for
-   * SQLite. None for PostgreSQL, which has its own tools.
+   * A consistent copy of the SQLite database ({@code VACUUM INTO}: one snapshot, compacted, checked).
+   * None for PostgreSQL, which has its own tools.
    */
   private static Optional<UpgradeGuard.Snapshot> snapshot(String url, HikariDataSource dataSource) {
-    if (url.startsWith("jdbc:h2:")) {
-      return Optional.of(new UpgradeGuard.Snapshot(".zip", copyWith(dataSource, "BACKUP TO")));
+    Path sqlite = TimerStore.sqlitePath(url);
+    if (sqlite == null) {
+      return Optional.empty();
     }
-    if (url.startsWith("jdbc:sqlite:")) {
-      return Optional.of(new UpgradeGuard.Snapshot(".db", copyWith(dataSource, "VACUUM INTO")));
-    }
-    return Optional.empty();
-  }
-
-  private static java.util.function.Consumer<Path> copyWith(
-      HikariDataSource dataSource, String statementStart) {
-    return target -> {
-      try (Connection c = dataSource.getConnection();
-          Statement statement = c.createStatement()) {
-        statement.execute(statementStart + " '" + target.toString().replace("'", "''") + "'");
-      } catch (SQLException e) {
-        throw new StoreException("could not back up the database to " + target, e);
-      }
-    };
+    return Optional.of(new UpgradeGuard.Snapshot(".db", target -> Backup.copy(sqlite, target)));
   }
 }

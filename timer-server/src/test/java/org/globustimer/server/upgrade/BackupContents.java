@@ -13,10 +13,7 @@ final class BackupContents {
   private BackupContents() {}
 
   static String timerSchemaVersion(Path backup) throws SQLException {
-    String url =
-        backup.toString().endsWith(".zip")
-            ? "jdbc:h2:zip:" + backup.toAbsolutePath() + "!/timers;ACCESS_MODE_DATA=r"
-            : "jdbc:sqlite:" + backup.toAbsolutePath();
+    String url = "jdbc:sqlite:" + backup.toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
         ResultSet rs =

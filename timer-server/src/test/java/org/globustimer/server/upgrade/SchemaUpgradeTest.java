@@ -119,6 +119,11 @@ class SchemaUpgradeTest {
   }
 
   private HikariDataSource dataSource() {
+    try {
+      Files.createDirectories(home.resolve("db"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     HikariDataSource db = new HikariDataSource();
     db.setJdbcUrl(settings().databaseUrl());
     db.setMaximumPoolSize(3);

@@ -124,8 +124,8 @@ public final class NotificationStatements {
 
   private static NotificationRow row(ResultSet rs) throws SQLException {
     return new NotificationRow(
-        rs.getObject("id", UUID.class),
-        rs.getObject("timer_id", UUID.class),
+        Columns.uuid(rs, "id"),
+        Columns.uuid(rs, "timer_id"),
         rs.getString("owner"),
         rs.getString("event"),
         rs.getLong("slot"),

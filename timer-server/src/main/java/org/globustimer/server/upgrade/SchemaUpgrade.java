@@ -50,8 +50,8 @@ public final class SchemaUpgrade {
   }
 
   /**
-   * A consistent copy of the SQLite database ({@code VACUUM INTO}: one snapshot, compacted, checked).
-   * None for PostgreSQL, which has its own tools.
+   * A consistent copy of the SQLite database ({@code VACUUM INTO}: one snapshot, compacted,
+   * checked). None for PostgreSQL, which has its own tools.
    */
   private static Optional<UpgradeGuard.Snapshot> snapshot(String url, HikariDataSource dataSource) {
     Path sqlite = TimerStore.sqlitePath(url);

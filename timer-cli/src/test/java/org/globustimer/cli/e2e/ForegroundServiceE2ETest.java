@@ -86,7 +86,10 @@ class ForegroundServiceE2ETest {
     family.add(service.toHandle());
     String discovery = get("/.well-known/globus-timer");
     assertThat(discovery).contains("\"minimum_interval_seconds\":60");
-    assertThat(home.resolve("timer-home/server.json")).exists();
+    // the service answers as soon as it listens, and writes where it listens just after
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> Files.exists(home.resolve("timer-home/server.json")));
 
     service.destroy(); // SIGTERM
     assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();

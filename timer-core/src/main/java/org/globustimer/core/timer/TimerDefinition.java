@@ -64,7 +64,7 @@ public record TimerDefinition(
   }
 
   public boolean runsOnce() {
-    return interval == null && timing.cron() == null;
+    return interval == null && !isCron();
   }
 
   public boolean isCron() {

@@ -6,9 +6,9 @@ import org.globustimer.core.cron.Jitter;
 
 /**
  * The schedule rules as pure functions of a timer's definition and state: which tick comes next,
- * and how a timer's state changes when it is created, fires, skips, pauses or resumes. A tick is
- * identified by its instant in epoch milliseconds (its slot); the tick arithmetic itself is the
- * {@link org.globustimer.core.schedule.Schedule}'s.
+ * and how a timer's state changes when it is created, fires, skips or finishes a run (an owner's
+ * commands are {@link Commands}'). A tick is identified by its instant in epoch milliseconds (its
+ * slot); the tick arithmetic itself is the {@link org.globustimer.core.schedule.Schedule}'s.
  */
 public final class Schedules {
 
@@ -220,46 +220,6 @@ public final class Schedules {
     return fireTimes;
   }
 
-  /** What a run-now request did. */
-  public sealed interface RunNow {
-    /** The extra run is pending: submitted at once, or after the current run if buffered. */
-    record Accepted(TimerState state, long slot, boolean buffered) implements RunNow {}
-
-    /** Refused: why, in words for the caller. */
-    record Refused(String reason) implements RunNow {}
-  }
-
-  /**
-   * One extra run at {@code now}, outside the grid: the next tick stays where it was. It obeys the
-   * overlap policy and is not counted against an end after a number of runs.
-   */
-  public static RunNow runNow(TimerDefinition def, TimerState s, Instant now) {
-    if (!s.status().isScheduled()) {
-      return new RunNow.Refused(
-          "the timer is "
-              + s.status().name().toLowerCase(java.util.Locale.ROOT)
-              + "; resume it first");
-    }
-    if (s.pendingSlot() != null) {
-      return new RunNow.Refused("a run of this timer is already waiting to be submitted");
-    }
-    boolean running = s.activeSlot() != null;
-    OverlapPolicy overlap = def.timing().overlap();
-    if (running && overlap == OverlapPolicy.SKIP) {
-      return new RunNow.Refused(
-          "the previous run is still in progress and the overlap policy is skip");
-    }
-    long slot = now.toEpochMilli();
-    if (s.nextSlot() != null && s.nextSlot() == slot) {
-      slot++; // never the same slot as the coming tick
-    }
-    boolean buffer = running && overlap == OverlapPolicy.BUFFER_ONE;
-    TimerState.Builder b = s.toBuilder();
-    b.pendingSlot = slot;
-    b.dueAt = buffer ? null : now;
-    return new RunNow.Accepted(b.build(), slot, buffer);
-  }
-
   /** The submission of the pending run is settled; the timer waits for its next tick. */
   public static TimerState submissionSettled(
       TimerState s, long slot, boolean stillActive, boolean failed) {
@@ -319,62 +279,6 @@ public final class Schedules {
       return released;
     }
     return scheduledAt(def, released, nextTick(def, released.runs(), now));
-  }
-
-  /** Paused by the user or by the service: nothing fires until resumed. */
-  public static TimerState paused(TimerState s, String cause, String detail) {
-    TimerState.Builder b = s.toBuilder();
-    b.status = TimerStatus.INACTIVE;
-    b.inactiveCause = cause;
-    b.inactiveDetail = detail;
-    b.dueAt = null;
-    return b.released().build();
-  }
-
-  /** Resumed: a tick missed while paused runs once now, unless asked to wait for the next. */
-  public static TimerState resumed(
-      TimerDefinition def, TimerState s, boolean waitForNext, Instant now) {
-    TimerState.Builder b = s.toBuilder();
-    b.status = TimerStatus.LOADED;
-    b.inactiveCause = null;
-    b.inactiveDetail = null;
-    TimerState active = b.released().build();
-    boolean dropMissed = waitForNext || def.timing().catchUp() == CatchUpPolicy.NONE;
-    Instant tick =
-        dropMissed ? nextTick(def, s.runs(), now) : dueTick(def, s.runs(), s.lastRanAt(), now);
-    if (!dropMissed && def.timing().catchUp() == CatchUpPolicy.ALL && s.lastRanAt() != null) {
-      Instant oldestMissed = def.schedule().firstAfter(s.lastRanAt());
-      Instant oldest = now.minus(def.timing().effectiveCatchUpWindow());
-      if (oldestMissed != null && oldestMissed.isBefore(oldest)) {
-        oldestMissed = def.schedule().firstAfter(oldest.minusNanos(1));
-      }
-      if (oldestMissed != null && !oldestMissed.isAfter(now) && withinEnd(def, oldestMissed)) {
-        tick = oldestMissed;
-      }
-    }
-    if (active.pendingSlot() != null) {
-      active = retryAt(active, now);
-    }
-    return scheduledAt(def, active, tick);
-  }
-
-  /** The definition changed (interval or end): re-plan from now. */
-  public static TimerState replanned(TimerDefinition def, TimerState s, Instant now) {
-    TimerState.Builder b = s.toBuilder();
-    if (b.status.isScheduled() || b.status == TimerStatus.ENDED) {
-      b.status = TimerStatus.UPDATED;
-    }
-    return scheduledAt(def, b.released().build(), nextTick(def, s.runs(), now));
-  }
-
-  /** Soft-deleted: kept and readable, never fires again. */
-  public static TimerState deleted(TimerState s) {
-    TimerState.Builder b = s.toBuilder();
-    b.status = TimerStatus.DELETED;
-    b.dueAt = null;
-    b.nextSlot = null;
-    b.nextRunAt = null;
-    return b.released().build();
   }
 
   /**

@@ -97,11 +97,10 @@ class SchedulesTest {
     TimerState state = Schedules.initial(def, START);
     state = Schedules.fired(def, state, START.toEpochMilli(), START);
     state = Schedules.submissionSettled(state, START.toEpochMilli(), false, false);
-    state = Schedules.paused(state, "user", "paused");
+    state = Commands.paused(state, "user", "paused");
     Instant later = START.plusSeconds(35);
-    assertThat(Schedules.resumed(def, state, false, later).dueAt())
-        .isEqualTo(START.plusSeconds(30));
-    assertThat(Schedules.resumed(def, state, true, later).dueAt()).isEqualTo(START.plusSeconds(40));
+    assertThat(Commands.resumed(def, state, false, later).dueAt()).isEqualTo(START.plusSeconds(30));
+    assertThat(Commands.resumed(def, state, true, later).dueAt()).isEqualTo(START.plusSeconds(40));
   }
 
   @Test

@@ -115,13 +115,13 @@ class TimingPoliciesTest {
     TimerDefinition def =
         cron("0 * * * *", "UTC", timing(0, null, CatchUpPolicy.ALL, Duration.ofDays(1)));
     TimerState s = Schedules.initial(def, START);
-    TimerState.Builder b = Schedules.paused(s, "user", "paused").toBuilder();
+    TimerState.Builder b = Commands.paused(s, "user", "paused").toBuilder();
     b.lastRanAt = at("2030-01-01T02:00:00Z");
-    TimerState resumed = Schedules.resumed(def, b.build(), false, at("2030-01-01T05:30:00Z"));
+    TimerState resumed = Commands.resumed(def, b.build(), false, at("2030-01-01T05:30:00Z"));
     assertThat(resumed.nextRunAt()).isEqualTo(at("2030-01-01T03:00:00Z"));
 
     TimerDefinition none = cron("0 * * * *", "UTC", timing(0, null, CatchUpPolicy.NONE, null));
-    assertThat(Schedules.resumed(none, b.build(), false, at("2030-01-01T05:30:00Z")).nextRunAt())
+    assertThat(Commands.resumed(none, b.build(), false, at("2030-01-01T05:30:00Z")).nextRunAt())
         .isEqualTo(at("2030-01-01T06:00:00Z"));
   }
 
@@ -157,9 +157,9 @@ class TimingPoliciesTest {
     TimerState idle = Schedules.initial(skip, START);
     TimerState.Builder loaded = idle.toBuilder();
     loaded.status = TimerStatus.LOADED;
-    Schedules.RunNow accepted = Schedules.runNow(skip, loaded.build(), now);
-    assertThat(accepted).isInstanceOf(Schedules.RunNow.Accepted.class);
-    TimerState s = ((Schedules.RunNow.Accepted) accepted).state();
+    Commands.Transition accepted = Commands.runNow(row(skip, loaded.build()), now);
+    assertThat(accepted).isInstanceOf(Commands.Transition.Changed.class);
+    TimerState s = stateOf(accepted);
     assertThat(s.pendingSlot()).isEqualTo(now.toEpochMilli());
     assertThat(s.dueAt()).isEqualTo(now);
     assertThat(s.nextSlot()).isEqualTo(idle.nextSlot());
@@ -167,17 +167,24 @@ class TimingPoliciesTest {
     TimerState settled = Schedules.submissionSettled(s, s.pendingSlot(), false, false);
     assertThat(settled.dueAt()).isEqualTo(idle.nextRunAt());
 
-    assertThat(Schedules.runNow(skip, running(skip), now))
-        .isInstanceOf(Schedules.RunNow.Refused.class);
+    assertThat(Commands.runNow(row(skip, running(skip)), now))
+        .isInstanceOf(Commands.Transition.Refused.class);
     TimerDefinition buffer =
         cron("*/10 * * * *", "UTC", timing(0, OverlapPolicy.BUFFER_ONE, null, null));
-    Schedules.RunNow held = Schedules.runNow(buffer, running(buffer), now);
-    assertThat(((Schedules.RunNow.Accepted) held).buffered()).isTrue();
-    assertThat(((Schedules.RunNow.Accepted) held).state().dueAt()).isNull();
+    TimerState held = stateOf(Commands.runNow(row(buffer, running(buffer)), now));
+    assertThat(held.pendingSlot()).isNotNull();
+    assertThat(held.dueAt()).as("buffered behind the run in progress").isNull();
     TimerDefinition all =
         cron("*/10 * * * *", "UTC", timing(0, OverlapPolicy.ALLOW_ALL, null, null));
-    Schedules.RunNow started = Schedules.runNow(all, running(all), now);
-    assertThat(((Schedules.RunNow.Accepted) started).state().dueAt()).isEqualTo(now);
+    assertThat(stateOf(Commands.runNow(row(all, running(all)), now)).dueAt()).isEqualTo(now);
+  }
+
+  private static TimerRow row(TimerDefinition definition, TimerState state) {
+    return new TimerRow(java.util.UUID.randomUUID(), "owner", START, definition, state);
+  }
+
+  private static TimerState stateOf(Commands.Transition transition) {
+    return ((Commands.Transition.Changed) transition).timer().state();
   }
 
   @Test

@@ -6,11 +6,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.timer.Commands;
+import org.globustimer.core.timer.ResumePolicy;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.Schedules;
 import org.globustimer.core.timer.TimerDefinition;
@@ -18,6 +22,7 @@ import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
 import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.credentials.ProviderCredentials;
+import org.globustimer.server.store.TimerEdits;
 import org.globustimer.server.store.TimerQuery;
 import org.globustimer.server.store.TimerStore;
 
@@ -149,51 +154,20 @@ final class JobsApi {
           Auth.owner(ctx), Auth.issuerToken(ctx), patch.get("callback_url").asText());
     }
     TimerRow updated =
-        change(
+        apply(
             ctx,
-            timer -> {
-              if (timer.state().status() == TimerStatus.DELETED) {
-                throw ServiceException.conflict(
-                    "timer " + timer.id() + " is deleted and cannot change");
-              }
-              TimerDefinition definition = requests.patch(timer.definition(), patch);
-              boolean scheduleChanged =
-                  !java.util.Objects.equals(definition.interval(), timer.definition().interval())
-                      || !java.util.Objects.equals(
-                          definition.timing().cron(), timer.definition().timing().cron())
-                      || definition.timing().jitterSeconds()
-                          != timer.definition().timing().jitterSeconds()
-                      || !java.util.Objects.equals(definition.endAt(), timer.definition().endAt())
-                      || !java.util.Objects.equals(
-                          definition.endRuns(), timer.definition().endRuns());
-              TimerState state =
-                  scheduleChanged
-                      ? Schedules.replanned(definition, timer.state(), clock.instant())
-                      : timer.state();
-              return timer.with(definition).with(state);
-            });
+            timer ->
+                Commands.update(timer, requests.patch(timer.definition(), patch), clock.instant()));
     JsonIo.json(ctx, document(updated, DEFAULT_RESULTS, null));
   }
 
   private void delete(Context ctx) {
-    TimerRow deleted = change(ctx, timer -> timer.with(Schedules.deleted(timer.state())));
+    TimerRow deleted = apply(ctx, Commands::delete);
     JsonIo.json(ctx, document(deleted, DEFAULT_RESULTS, null));
   }
 
   private void pause(Context ctx) {
-    change(
-        ctx,
-        timer -> {
-          TimerStatus status = timer.state().status();
-          if (status == TimerStatus.INACTIVE) {
-            return timer;
-          }
-          if (!status.isScheduled()) {
-            throw ServiceException.conflict(
-                "timer " + timer.id() + " is " + status.wire() + " and cannot be paused");
-          }
-          return timer.with(Schedules.paused(timer.state(), "user", "paused by its owner"));
-        });
+    apply(ctx, Commands::pause);
     JsonIo.message(ctx, "Successfully paused job " + ctx.pathParam("job_id") + ".");
   }
 
@@ -215,26 +189,13 @@ final class JobsApi {
             Auth.owner(ctx), Auth.issuerToken(ctx), found.definition().callbackUrl());
       }
     }
-    change(
-        ctx,
-        timer -> {
-          TimerStatus status = timer.state().status();
-          if (status.isScheduled()) {
-            return timer;
-          }
-          if (status != TimerStatus.INACTIVE) {
-            throw ServiceException.conflict(
-                "timer " + timer.id() + " is " + status.wire() + " and cannot be resumed");
-          }
-          boolean waitForNext =
-              policy != null
-                  ? policy.equals("wait_for_next_scheduled")
-                  : timer.definition().resumePolicy()
-                      == org.globustimer.core.timer.ResumePolicy.WAIT_FOR_NEXT_SCHEDULED;
-          return timer.with(
-              Schedules.resumed(timer.definition(), timer.state(), waitForNext, clock.instant()));
-        });
-    wakeEngine.run();
+    ResumePolicy chosen =
+        policy == null
+            ? null
+            : policy.equals("run_once")
+                ? ResumePolicy.RUN_ONCE
+                : ResumePolicy.WAIT_FOR_NEXT_SCHEDULED;
+    apply(ctx, timer -> Commands.resume(timer, chosen, clock.instant()));
     JsonIo.message(ctx, "Successfully resumed job " + ctx.pathParam("job_id") + ".");
   }
 
@@ -243,30 +204,28 @@ final class JobsApi {
    * policy (refused with 409 under {@code skip} while a run is in progress).
    */
   private void runNow(Context ctx) {
-    Schedules.RunNow[] outcome = new Schedules.RunNow[1];
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     TimerRow changed =
-        change(
+        apply(
             ctx,
             timer -> {
-              Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-              outcome[0] = Schedules.runNow(timer.definition(), timer.state(), now);
-              return outcome[0] instanceof Schedules.RunNow.Accepted accepted
-                  ? timer.with(accepted.state())
-                  : timer;
+              Commands.Transition transition = Commands.runNow(timer, now);
+              return transition instanceof Commands.Transition.Refused refused
+                  ? new Commands.Transition.Refused(
+                      "timer " + timer.id() + " cannot run now: " + refused.reason())
+                  : transition;
             });
-    if (outcome[0] instanceof Schedules.RunNow.Refused refused) {
-      throw ServiceException.conflict(
-          "timer " + changed.id() + " cannot run now: " + refused.reason());
-    }
-    Schedules.RunNow.Accepted accepted = (Schedules.RunNow.Accepted) outcome[0];
+    boolean buffered = changed.state().dueAt() == null;
     ObjectNode answer = Json.mapper().createObjectNode();
     answer.put("job_id", changed.id().toString());
     answer.put(
-        "tick_at", org.globustimer.core.time.Times.format(Instant.ofEpochMilli(accepted.slot())));
-    answer.put("buffered", accepted.buffered());
+        "tick_at",
+        org.globustimer.core.time.Times.format(
+            Instant.ofEpochMilli(changed.state().pendingSlot())));
+    answer.put("buffered", buffered);
     answer.put(
         "message",
-        accepted.buffered()
+        buffered
             ? "The run starts when the run in progress ends (overlap policy buffer_one)."
             : "The run is starting.");
     ctx.status(202);
@@ -307,33 +266,27 @@ final class JobsApi {
     return value.asBoolean();
   }
 
-  /** Applies a change to the caller's timer, retrying if the engine moved it meanwhile. */
-  private TimerRow change(Context ctx, java.util.function.UnaryOperator<TimerRow> edit) {
+  /**
+   * Carries out an owner's command on the caller's timer: written when it changes the timer, a 409
+   * when the timer's state refuses it, a 404 when there is no such timer.
+   */
+  private TimerRow apply(Context ctx, Function<TimerRow, Commands.Transition> command) {
     UUID id = QueryParams.jobId(ctx);
-    String owner = Auth.owner(ctx);
-    for (int attempt = 0; attempt < 20; attempt++) {
-      TimerRow result =
-          store.inDurableTransaction(
-              tx -> {
-                TimerRow timer = tx.findTimer(owner, id).orElseThrow(() -> unknown(id));
-                TimerRow edited = edit.apply(timer);
-                if (edited == timer) {
-                  return timer;
-                }
-                long version = timer.state().version();
-                boolean written =
-                    edited.definition() == timer.definition()
-                        ? tx.updateState(id, version, edited.state())
-                        : tx.updateDefinitionAndState(
-                            id, version, edited.definition(), edited.state());
-                return written ? edited : null;
-              });
-      if (result != null) {
-        wakeEngine.run();
-        return result;
-      }
-    }
-    throw ServiceException.unavailable("timer " + id + " is busy; try again");
+    TimerRow result =
+        TimerEdits.apply(
+                store,
+                Auth.owner(ctx),
+                id,
+                timer ->
+                    switch (command.apply(timer)) {
+                      case Commands.Transition.Unchanged unchanged -> timer;
+                      case Commands.Transition.Changed changed -> changed.timer();
+                      case Commands.Transition.Refused refused ->
+                          throw ServiceException.conflict(refused.reason());
+                    })
+            .orElseThrow(() -> unknown(id));
+    wakeEngine.run();
+    return result;
   }
 
   private ObjectNode document(TimerRow timer, int resultCount, Long beforeSlot) {

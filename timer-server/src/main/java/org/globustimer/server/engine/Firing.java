@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.globustimer.core.cron.Jitter;
 import org.globustimer.core.json.Json;
+import org.globustimer.core.timer.Commands;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
 import org.globustimer.core.timer.Schedules;
@@ -251,7 +252,7 @@ final class Firing {
       case Answer.Refused refused -> {
         TimerState settled = Schedules.submissionSettled(s, run.slot(), false, true);
         yield refused.credentials() && settled.status().isScheduled()
-            ? Schedules.paused(settled, "globus_auth_requirements", refused.reason())
+            ? Commands.paused(settled, "globus_auth_requirements", refused.reason())
             : settled;
       }
     };

@@ -3,6 +3,7 @@ package org.globustimer.server.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.globustimer.core.timer.Commands;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
 import org.globustimer.core.timer.Schedules;
@@ -155,7 +156,7 @@ final class Monitor {
           tx.updateState(
               polled.timerId(),
               s.version(),
-              Schedules.paused(s, "globus_auth_requirements", credentialsRefused));
+              Commands.paused(s, "globus_auth_requirements", credentialsRefused));
       return paused[0];
     }
     TimerState next =

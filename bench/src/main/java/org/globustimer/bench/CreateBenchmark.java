@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
+import org.globustimer.server.store.GroupCommit;
 
 /**
  * Durable timer creation through the API: N timers created by C concurrent clients (each waits for
@@ -44,12 +45,19 @@ public final class CreateBenchmark {
             Clock.systemUTC());
     try {
       String token = Files.readString(home.resolve("token")).trim();
+      GroupCommit writer = service.store().writer();
+      long commitsBefore = writer.commits();
+      long unitsBefore = writer.committedUnits();
       long started = System.nanoTime();
       long failures = create(service.url(), token, timers, clients);
       double seconds = (System.nanoTime() - started) / 1e9;
+      long commits = writer.commits() - commitsBefore;
       System.out.printf(
           "created %,d timers with %d clients in %.1f s: %,.0f/s (%d failed)%n",
           timers, clients, seconds, timers / seconds, failures);
+      System.out.printf(
+          "commits          %,d (%.1f writes each, %.0f/s)%n",
+          commits, (writer.committedUnits() - unitsBefore) / (double) commits, commits / seconds);
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       System.out.printf("heap after GC    %,d MiB%n", heap >> 20);

@@ -17,7 +17,6 @@ import org.globustimer.server.dashboard.Dashboard;
 import org.globustimer.server.dashboard.DashboardSessions;
 import org.globustimer.server.store.NodeRow;
 import org.globustimer.server.store.TimerStore;
-import org.globustimer.server.store.Tx;
 
 /**
  * Builds the service's HTTP face: routes, the bearer check, and one mapping of errors to bodies.
@@ -148,7 +147,7 @@ public final class HttpApi {
     Auth.identity(ctx);
     ObjectNode body = Json.mapper().createObjectNode();
     var nodes = body.putArray("nodes");
-    for (NodeRow node : parts.store().read(Tx::nodes)) {
+    for (NodeRow node : parts.store().read(tx -> tx.nodes().list())) {
       ObjectNode item = nodes.addObject();
       item.put("node_id", node.nodeId());
       item.put("url", node.url());

@@ -13,8 +13,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.globustimer.server.store.TimerStore;
 
 /**
@@ -29,6 +31,9 @@ public final class LocalTokens implements Authenticator {
 
   private final TimerStore store;
 
+  /** Tokens found in the store (it never removes one), so a request does not read the database. */
+  private final Map<String, Identity> known = new ConcurrentHashMap<>();
+
   private LocalTokens(TimerStore store) {
     this.store = store;
   }
@@ -42,14 +47,14 @@ public final class LocalTokens implements Authenticator {
         token = newToken();
         String principal =
             store
-                .read(tx -> tx.anyLocalIdentity())
+                .read(tx -> tx.localTokens().anyIdentity())
                 .map(found -> found[0])
                 .orElse(PRINCIPAL_PREFIX + UUID.randomUUID());
         String username = System.getProperty("user.name", IDENTITY_PROVIDER) + "@localhost";
         String hash = hash(token);
         store.inTransaction(
             tx -> {
-              tx.insertLocalToken(hash, principal, username, clock.instant());
+              tx.localTokens().insert(hash, principal, username, clock.instant());
               return null;
             });
         writePrivately(tokenFile, token);
@@ -62,19 +67,27 @@ public final class LocalTokens implements Authenticator {
 
   @Override
   public Optional<Identity> authenticate(String bearerToken) {
-    return store
-        .read(tx -> tx.findLocalToken(hash(bearerToken)))
-        .map(found -> new Identity(found[0], found[1], IDENTITY_PROVIDER));
+    String hash = hash(bearerToken);
+    Identity cached = known.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Identity> found =
+        store
+            .read(tx -> tx.localTokens().find(hash))
+            .map(row -> new Identity(row[0], row[1], IDENTITY_PROVIDER));
+    found.ifPresent(identity -> known.put(hash, identity));
+    return found;
   }
 
   /** The identity of the local user, for registering the local endpoints. */
   public Identity localIdentity() {
-    String[] found = store.read(tx -> tx.anyLocalIdentity()).orElseThrow();
+    String[] found = store.read(tx -> tx.localTokens().anyIdentity()).orElseThrow();
     return new Identity(found[0], found[1], IDENTITY_PROVIDER);
   }
 
   private static boolean isKnown(TimerStore store, String token) {
-    return store.read(tx -> tx.findLocalToken(hash(token))).isPresent();
+    return store.read(tx -> tx.localTokens().find(hash(token))).isPresent();
   }
 
   private static String newToken() {

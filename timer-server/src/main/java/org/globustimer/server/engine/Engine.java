@@ -59,7 +59,7 @@ public final class Engine implements AutoCloseable {
 
   public Engine(EngineConfig config) {
     this.config = config;
-    this.writer = new GroupCommit(config.store(), 1);
+    this.writer = config.store().writer();
     this.context =
         new EngineContext(
             config.store(),
@@ -86,7 +86,7 @@ public final class Engine implements AutoCloseable {
           .store()
           .inTransaction(
               tx -> {
-                tx.releaseClaims(config.nodeId());
+                tx.nodes().releaseClaims(config.nodeId());
                 return null;
               });
     } catch (StoreException e) {
@@ -186,8 +186,8 @@ public final class Engine implements AutoCloseable {
     if (now.isAfter(lastHeartbeat.plus(HEARTBEAT_EVERY))) {
       store.inTransaction(
           tx -> {
-            tx.heartbeat(config.nodeId(), config.url(), startedAt, now);
-            tx.forgetNodesSilentSince(now.minus(FORGET_SILENT_NODES));
+            tx.nodes().heartbeat(config.nodeId(), config.url(), startedAt, now);
+            tx.nodes().forgetSilentSince(now.minus(FORGET_SILENT_NODES));
             return null;
           });
       lastHeartbeat = now;
@@ -275,14 +275,13 @@ public final class Engine implements AutoCloseable {
   public void close() {
     running = false;
     scheduler.close();
-    writer.close();
     try {
       config
           .store()
           .inTransaction(
               tx -> {
-                tx.releaseClaims(config.nodeId());
-                tx.removeNode(config.nodeId());
+                tx.nodes().releaseClaims(config.nodeId());
+                tx.nodes().remove(config.nodeId());
                 return null;
               });
     } catch (StoreException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ public final class GroupCommit implements AutoCloseable {
   private final LinkedBlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
+  private final LongAdder commits = new LongAdder();
+  private final LongAdder committedUnits = new LongAdder();
 
   public GroupCommit(TimerStore store, int writerCount) {
     this.store = store;
@@ -92,6 +95,8 @@ public final class GroupCommit implements AutoCloseable {
       }
       return;
     }
+    commits.increment();
+    committedUnits.add(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       complete(batch.get(i), results.get(i));
     }
@@ -108,6 +113,16 @@ public final class GroupCommit implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private static <T> void complete(Unit<T> unit, Object result) {
     unit.result().complete((T) result);
+  }
+
+  /** Shared transactions committed so far (not counting units retried alone). */
+  public long commits() {
+    return commits.sum();
+  }
+
+  /** Units committed in those shared transactions. */
+  public long committedUnits() {
+    return committedUnits.sum();
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class TimerStore implements AutoCloseable {
   private final HikariDataSource reads;
   private final Dialect dialect;
   private final Path sqliteFile;
-  private final GroupCommit durableWrites;
+  private final GroupCommit writer;
 
   private TimerStore(
       HikariDataSource writes, HikariDataSource reads, Dialect dialect, Path sqliteFile) {
@@ -29,7 +29,9 @@ public final class TimerStore implements AutoCloseable {
     this.reads = reads;
     this.dialect = dialect;
     this.sqliteFile = sqliteFile;
-    this.durableWrites = new GroupCommit(this, 1);
+    // SQLite has one writer connection; on PostgreSQL a second writer commits while one waits for
+    // its sync.
+    this.writer = new GroupCommit(this, sqliteFile != null ? 1 : 2);
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -118,7 +120,15 @@ public final class TimerStore implements AutoCloseable {
    * concurrent callers share that cost.
    */
   public <T> T inDurableTransaction(Function<Tx, T> work) {
-    return durableWrites.run(work);
+    return writer.run(work);
+  }
+
+  /**
+   * The group-commit writer that every write of the API and of the engine goes through, so that API
+   * writes and firings share commits (and, on SQLite, syncs of the log).
+   */
+  public GroupCommit writer() {
+    return writer;
   }
 
   /** A transaction that may write. */
@@ -135,10 +145,13 @@ public final class TimerStore implements AutoCloseable {
     try (Connection connection = source.getConnection()) {
       connection.setAutoCommit(false);
       T result;
+      Tx tx = new Tx(connection, dialect);
       try {
-        result = work.apply(new Tx(connection, dialect));
+        result = work.apply(tx);
+        tx.close();
         connection.commit();
       } catch (RuntimeException e) {
+        tx.close();
         rollBack(source, connection, e);
         throw e;
       } catch (SQLException e) {
@@ -167,7 +180,7 @@ public final class TimerStore implements AutoCloseable {
 
   @Override
   public void close() {
-    durableWrites.close();
+    writer.close();
     writes.close();
     if (reads != writes) {
       reads.close();

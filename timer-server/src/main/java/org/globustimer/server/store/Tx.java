@@ -1,30 +1,28 @@
 package org.globustimer.server.store;
 
-import static org.globustimer.server.store.Columns.bindAll;
-
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
+import org.globustimer.core.timer.TimerStatus;
 
 /** The store's statements, run inside one transaction opened by {@link TimerStore}. */
 public final class Tx {
 
-  private final Connection connection;
+  private final Sql sql;
   final Dialect dialect;
 
   Tx(Connection connection, Dialect dialect) {
-    this.connection = connection;
+    this.sql = new Sql(connection, dialect);
     this.dialect = dialect;
   }
 
@@ -36,6 +34,16 @@ public final class Tx {
   /** Statements on users' stored provider credentials, in this transaction. */
   public CredentialStatements credentials() {
     return new CredentialStatements(this);
+  }
+
+  /** Statements on the nodes sharing the database, in this transaction. */
+  public NodeStatements nodes() {
+    return new NodeStatements(sql);
+  }
+
+  /** Statements on the embedded service's local tokens, in this transaction. */
+  public LocalTokenStatements localTokens() {
+    return new LocalTokenStatements(sql);
   }
 
   public void insertTimer(TimerRow timer) {
@@ -53,37 +61,12 @@ public final class Tx {
   }
 
   public List<TimerRow> listTimers(String owner, TimerQuery query) {
-    return listTimersWhere("owner = ?", new ArrayList<>(List.of(owner)), query);
+    return TimerListing.list(sql, "owner = ?", List.of(owner), query);
   }
 
   /** Every owner's timers, for administrators. */
   public List<TimerRow> listAllOwnersTimers(TimerQuery query) {
-    return listTimersWhere("1 = 1", new ArrayList<>(), query);
-  }
-
-  private List<TimerRow> listTimersWhere(String where, List<Object> args, TimerQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM timers WHERE " + where);
-    if (query.statuses() != null) {
-      sql.append(" AND status IN (");
-      sql.append(String.join(", ", query.statuses().stream().map(s -> "?").toList()));
-      sql.append(")");
-      args.addAll(query.statuses());
-    }
-    if (query.nameContains() != null) {
-      sql.append(" AND LOWER(name) LIKE ? ESCAPE '\\'");
-      args.add("%" + escapeLike(query.nameContains().toLowerCase(java.util.Locale.ROOT)) + "%");
-    }
-    if (query.submittedAfter() != null) {
-      sql.append(" AND submitted_at > ?");
-      args.add(query.submittedAfter());
-    }
-    if (query.submittedBefore() != null) {
-      sql.append(" AND submitted_at < ?");
-      args.add(query.submittedBefore());
-    }
-    sql.append(" ORDER BY submitted_at ").append(query.newestFirst() ? "DESC" : "ASC");
-    sql.append(", id LIMIT ").append(query.limit());
-    return query(sql.toString(), TimerColumns::read, args.toArray());
+    return TimerListing.list(sql, "1 = 1", List.of(), query);
   }
 
   /** Writes the engine's state of a timer if nobody changed it since {@code expectedVersion}. */
@@ -179,76 +162,14 @@ public final class Tx {
         keep);
   }
 
-  public void insertLocalToken(String tokenHash, String principal, String username, Instant now) {
-    update(
-        "INSERT INTO local_tokens (token_hash, principal, username, created_at) VALUES (?, ?, ?,"
-            + " ?)",
-        tokenHash,
-        principal,
-        username,
-        now);
-  }
-
-  public Optional<String[]> findLocalToken(String tokenHash) {
-    return queryOne(
-        "SELECT principal, username FROM local_tokens WHERE token_hash = ?",
-        rs -> new String[] {rs.getString(1), rs.getString(2)},
-        tokenHash);
-  }
-
-  public Optional<String[]> anyLocalIdentity() {
-    return queryOne(
-        "SELECT principal, username FROM local_tokens ORDER BY created_at LIMIT 1",
-        rs -> new String[] {rs.getString(1), rs.getString(2)});
-  }
-
-  public void heartbeat(String nodeId, String url, Instant startedAt, Instant now) {
-    if (update("UPDATE nodes SET heartbeat_at = ?, url = ? WHERE node_id = ?", now, url, nodeId)
-        == 0) {
-      update(
-          "INSERT INTO nodes (node_id, url, started_at, heartbeat_at) VALUES (?, ?, ?, ?)",
-          nodeId,
-          url,
-          startedAt,
-          now);
-    }
-  }
-
-  /** Forgets nodes silent since {@code cutoff}: stopped or killed ones no longer worth showing. */
-  public int forgetNodesSilentSince(Instant cutoff) {
-    return update("DELETE FROM nodes WHERE heartbeat_at < ?", cutoff);
-  }
-
-  public List<NodeRow> nodes() {
-    return query(
-        "SELECT n.node_id, n.url, n.started_at, n.heartbeat_at, (SELECT COUNT(*) FROM timers t"
-            + " WHERE t.claimed_by = n.node_id) AS claims FROM nodes n ORDER BY n.node_id",
-        rs ->
-            new NodeRow(
-                rs.getString("node_id"),
-                rs.getString("url"),
-                Columns.instant(rs, "started_at"),
-                Columns.instant(rs, "heartbeat_at"),
-                rs.getLong("claims")));
-  }
-
-  /** Gives up every claim of a node that is stopping, so others take its timers at once. */
-  public void releaseClaims(String nodeId) {
-    update(
-        "UPDATE timers SET claimed_by = NULL, lease_until = NULL, version = version + 1"
-            + " WHERE claimed_by = ?",
-        nodeId);
-  }
-
   /** How many timers are in each status (statuses without timers are left out). */
-  public java.util.Map<org.globustimer.core.timer.TimerStatus, Long> countTimersByStatus() {
-    java.util.Map<org.globustimer.core.timer.TimerStatus, Long> counts =
-        new java.util.EnumMap<>(org.globustimer.core.timer.TimerStatus.class);
+  public Map<TimerStatus, Long> countTimersByStatus() {
+    Map<TimerStatus, Long> counts = new EnumMap<>(TimerStatus.class);
     for (Object[] row :
         query(
             "SELECT status, COUNT(*) FROM timers GROUP BY status",
             rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
-      counts.put(org.globustimer.core.timer.TimerStatus.valueOf((String) row[0]), (Long) row[1]);
+      counts.put(TimerStatus.valueOf((String) row[0]), (Long) row[1]);
     }
     return counts;
   }
@@ -259,48 +180,20 @@ public final class Tx {
         .getFirst();
   }
 
-  public void removeNode(String nodeId) {
-    update("DELETE FROM nodes WHERE node_id = ?", nodeId);
+  int update(String text, Object... args) {
+    return sql.update(text, args);
   }
 
-  interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
+  <T> List<T> query(String text, Sql.RowMapper<T> mapper, Object... args) {
+    return sql.query(text, mapper, args);
   }
 
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  private <T> Optional<T> queryOne(String text, Sql.RowMapper<T> mapper, Object... args) {
+    return sql.queryOne(text, mapper, args);
   }
 
-  int update(String sql, Object... args) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bindAll(ps, dialect, args);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("statement failed: " + firstWords(sql), e);
-    }
-  }
-
-  <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bindAll(ps, dialect, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> rows = new ArrayList<>();
-        while (rs.next()) {
-          rows.add(mapper.map(rs));
-        }
-        return rows;
-      }
-    } catch (SQLException e) {
-      throw new StoreException("query failed: " + firstWords(sql), e);
-    }
-  }
-
-  private <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
-    List<T> rows = query(sql, mapper, args);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
-  }
-
-  private static String firstWords(String sql) {
-    return sql.length() > 60 ? sql.substring(0, 60) + "…" : sql;
+  /** Closes the statements this transaction prepared. */
+  void close() {
+    sql.close();
   }
 }

@@ -194,7 +194,7 @@ abstract class StoreContract {
       assertThat(ids.add(claim.substring(0, 36))).as("claimed twice: %s", claim).isTrue();
     }
     assertThat(ids).hasSize(timers);
-    List<NodeRow> none = store.inTransaction(Tx::nodes);
+    List<NodeRow> none = store.inTransaction(tx -> tx.nodes().list());
     assertThat(none).isEmpty();
   }
 
@@ -249,23 +249,23 @@ abstract class StoreContract {
     insert(T0);
     store.inTransaction(
         tx -> {
-          tx.heartbeat("node-a", "http://a", T0, T0);
-          tx.heartbeat("node-b", "http://b", T0, T0);
-          tx.heartbeat("node-a", "http://a", T0, T0.plusSeconds(5));
+          tx.nodes().heartbeat("node-a", "http://a", T0, T0);
+          tx.nodes().heartbeat("node-b", "http://b", T0, T0);
+          tx.nodes().heartbeat("node-a", "http://a", T0, T0.plusSeconds(5));
           return null;
         });
     claim("node-a", T0, 100);
-    assertThat(store.<List<NodeRow>>inTransaction(Tx::nodes))
+    assertThat(store.<List<NodeRow>>inTransaction(tx -> tx.nodes().list()))
         .containsExactly(
             new NodeRow("node-a", "http://a", T0, T0.plusSeconds(5), 2),
             new NodeRow("node-b", "http://b", T0, T0, 0));
     store.inTransaction(
         tx -> {
-          tx.releaseClaims("node-a");
-          tx.removeNode("node-a");
+          tx.nodes().releaseClaims("node-a");
+          tx.nodes().remove("node-a");
           return null;
         });
-    assertThat(store.<List<NodeRow>>inTransaction(Tx::nodes))
+    assertThat(store.<List<NodeRow>>inTransaction(tx -> tx.nodes().list()))
         .extracting(NodeRow::nodeId)
         .containsExactly("node-b");
     assertThat(claim("node-b", T0, 100)).hasSize(2);
@@ -275,11 +275,11 @@ abstract class StoreContract {
   void nodesSilentForLongAreForgotten() {
     store.inTransaction(
         tx -> {
-          tx.heartbeat("killed", "http://k", T0, T0);
-          tx.heartbeat("alive", "http://a", T0, T0.plusSeconds(600));
-          return tx.forgetNodesSilentSince(T0.plusSeconds(60));
+          tx.nodes().heartbeat("killed", "http://k", T0, T0);
+          tx.nodes().heartbeat("alive", "http://a", T0, T0.plusSeconds(600));
+          return tx.nodes().forgetSilentSince(T0.plusSeconds(60));
         });
-    assertThat(store.<List<NodeRow>>inTransaction(Tx::nodes))
+    assertThat(store.<List<NodeRow>>inTransaction(tx -> tx.nodes().list()))
         .extracting(NodeRow::nodeId)
         .containsExactly("alive");
   }
@@ -307,13 +307,13 @@ abstract class StoreContract {
   void localTokensAreSharedByEveryoneOnTheDatabase() {
     store.inTransaction(
         tx -> {
-          tx.insertLocalToken("hash-1", "urn:me", "me@localhost", T0);
+          tx.localTokens().insert("hash-1", "urn:me", "me@localhost", T0);
           return null;
         });
-    Optional<String[]> found = store.inTransaction(tx -> tx.findLocalToken("hash-1"));
+    Optional<String[]> found = store.inTransaction(tx -> tx.localTokens().find("hash-1"));
     assertThat(found)
         .hasValueSatisfying(f -> assertThat(f).containsExactly("urn:me", "me@localhost"));
-    assertThat(store.<Optional<String[]>>inTransaction(tx -> tx.findLocalToken("hash-2")))
+    assertThat(store.<Optional<String[]>>inTransaction(tx -> tx.localTokens().find("hash-2")))
         .isEmpty();
   }
 

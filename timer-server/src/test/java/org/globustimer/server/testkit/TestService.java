@@ -98,11 +98,12 @@ public final class TestService implements AutoCloseable {
         .store()
         .inTransaction(
             tx -> {
-              tx.insertLocalToken(
-                  org.globustimer.server.auth.LocalTokens.hash(token),
-                  "urn:globus:auth:identity:" + java.util.UUID.randomUUID(),
-                  name,
-                  java.time.Instant.now());
+              tx.localTokens()
+                  .insert(
+                      org.globustimer.server.auth.LocalTokens.hash(token),
+                      "urn:globus:auth:identity:" + java.util.UUID.randomUUID(),
+                      name,
+                      java.time.Instant.now());
               return null;
             });
     return token;

@@ -8,7 +8,6 @@ import io.javalin.http.HttpStatus;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.globustimer.core.error.ErrorBodies;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.AuthSettings;
@@ -104,17 +103,15 @@ public final class Dashboard {
     StaticAssets.securityHeaders(ctx);
     ctx.header("Cache-Control", "no-store");
     if (!sameOrigin(ctx)) {
-      refuse(ctx, 403, "FORBIDDEN", "sign-in must come from the dashboard's own page");
-      return;
+      throw ServiceException.forbidden("sign-in must come from the dashboard's own page");
     }
     if (!auth.localToken()) {
-      refuse(ctx, 403, "FORBIDDEN", "this service signs in through its identity provider only");
-      return;
+      throw ServiceException.forbidden("this service signs in through its identity provider only");
     }
     String contentType = ctx.contentType() == null ? "" : ctx.contentType();
     if (!contentType.startsWith("application/json")) {
-      refuse(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send the token as JSON: {\"token\": \"...\"}");
-      return;
+      throw new ServiceException(
+          415, "UNSUPPORTED_MEDIA_TYPE", "send the token as JSON: {\"token\": \"...\"}");
     }
     String token;
     try {
@@ -124,12 +121,11 @@ public final class Dashboard {
       token = "";
     }
     if (token.isEmpty()) {
-      refuse(ctx, 422, "INVALID_REQUEST", "enter the access token (globus-timer server token)");
-      return;
+      throw new ServiceException(
+          422, "INVALID_REQUEST", "enter the access token (globus-timer server token)");
     }
     if (authenticator.authenticate(token).isEmpty()) {
-      refuse(ctx, 401, "UNAUTHORIZED", "that token is not valid here; check it and try again");
-      return;
+      throw ServiceException.unauthorized("that token is not valid here; check it and try again");
     }
     sessions.start(ctx, token, DashboardSessions.DEFAULT_LIFETIME);
     ctx.status(204);
@@ -139,8 +135,7 @@ public final class Dashboard {
     StaticAssets.securityHeaders(ctx);
     Optional<DashboardSessions.Session> session = sessions.open(ctx);
     if (session.isPresent() && !csrfMatches(ctx, session.get())) {
-      refuse(ctx, 403, "FORBIDDEN", "missing or wrong " + DashboardSessions.CSRF_HEADER);
-      return;
+      throw ServiceException.forbidden("missing or wrong " + DashboardSessions.CSRF_HEADER);
     }
     sessions.end(ctx);
     ctx.status(204);
@@ -179,10 +174,5 @@ public final class Dashboard {
     }
     String host = ctx.header("Host");
     return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-  }
-
-  static void refuse(Context ctx, int status, String code, String detail) {
-    ObjectNode body = ErrorBodies.timers(new ServiceException(status, code, detail));
-    ctx.status(status).contentType("application/json").result(body.toString());
   }
 }

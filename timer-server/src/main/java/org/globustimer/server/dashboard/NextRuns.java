@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
+import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.time.Times;
 import org.globustimer.core.timer.Schedules;
@@ -31,15 +32,13 @@ final class NextRuns {
     try {
       id = UUID.fromString(text);
     } catch (IllegalArgumentException e) {
-      Dashboard.refuse(ctx, 404, "NOT_FOUND", "'" + text + "' is not a job id");
-      return;
+      throw ServiceException.notFound("'" + text + "' is not a job id");
     }
     String caller = owner.apply(ctx);
-    TimerRow timer = store.read(tx -> tx.findTimer(caller, id)).orElse(null);
-    if (timer == null) {
-      Dashboard.refuse(ctx, 404, "NOT_FOUND", "no timer with job_id " + id);
-      return;
-    }
+    TimerRow timer =
+        store
+            .read(tx -> tx.findTimer(caller, id))
+            .orElseThrow(() -> ServiceException.notFound("no timer with job_id " + id));
     ObjectNode body = Json.mapper().createObjectNode();
     var runs = body.putArray("next_runs");
     for (Instant tick : Schedules.upcoming(timer.definition(), timer.state(), COUNT)) {

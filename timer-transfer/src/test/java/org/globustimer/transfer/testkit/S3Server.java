@@ -61,7 +61,7 @@ public final class S3Server implements AutoCloseable {
       if (!Files.exists(jar)) {
         throw new IllegalStateException("no s3proxy jar at " + jar + ": run the build first");
       }
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   ProcessHandle.current().info().command().orElse("java"),
                   "-Xmx256m",
@@ -70,8 +70,9 @@ public final class S3Server implements AutoCloseable {
                   "--properties",
                   properties.toString())
               .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("s3proxy.log").toFile())
-              .start();
+              .redirectOutput(dir.resolve("s3proxy.log").toFile());
+      builder.environment().put("LOG_LEVEL", System.getProperty("s3proxy.log", "info"));
+      Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       S3Server server = new S3Server(data, port, process);
       await()

@@ -1,0 +1,68 @@
+package org.globustimer.transfer.endpoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Deletes an object and every key below it (a directory), a page of keys per request. */
+final class S3Deletes {
+
+  private final S3Client s3;
+  private final S3Location at;
+  private final S3Errors errors;
+  private final S3Listing listing;
+  private volatile boolean batchDeletes = true;
+
+  S3Deletes(S3Client s3, S3Location at, S3Errors errors, S3Listing listing) {
+    this.s3 = s3;
+    this.at = at;
+    this.errors = errors;
+    this.listing = listing;
+  }
+
+  void delete(String rel) {
+    try {
+      s3.deleteObject(r -> r.bucket(at.bucket()).key(at.key(rel)));
+      List<ObjectIdentifier> batch = new ArrayList<>();
+      ListObjectsV2Request below =
+          ListObjectsV2Request.builder().bucket(at.bucket()).prefix(listing.dirKey(rel)).build();
+      for (ListObjectsV2Response page : s3.listObjectsV2Paginator(below)) {
+        for (S3Object o : page.contents()) {
+          batch.add(ObjectIdentifier.builder().key(o.key()).build());
+        }
+        deleteAll(batch);
+      }
+    } catch (SdkException e) {
+      throw errors.map(e, "/" + rel);
+    }
+  }
+
+  private void deleteAll(List<ObjectIdentifier> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<ObjectIdentifier> batch = List.copyOf(keys);
+    keys.clear();
+    if (batchDeletes) {
+      try {
+        s3.deleteObjects(r -> r.bucket(at.bucket()).delete(d -> d.objects(batch).quiet(true)));
+        return;
+      } catch (S3Exception e) {
+        if (e.statusCode() != 501) {
+          throw e;
+        }
+        // some S3-compatible servers lack the batch call (or the checksum it must carry)
+        batchDeletes = false;
+      }
+    }
+    for (ObjectIdentifier key : batch) {
+      s3.deleteObject(r -> r.bucket(at.bucket()).key(key.key()));
+    }
+  }
+}

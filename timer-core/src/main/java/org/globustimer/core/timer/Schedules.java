@@ -1,6 +1,5 @@
 package org.globustimer.core.timer;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.globustimer.core.cron.Jitter;
 
@@ -142,65 +141,6 @@ public final class Schedules {
   }
 
   /**
-   * Which tick a timer due since {@code due} fires now under its catch-up policy, or null when the
-   * missed ticks are dropped ({@link #missed}). A tick is missed once its fire instant is more than
-   * {@link #ON_TIME} in the past; a one-off timer always runs, late rather than never.
-   */
-  public static Instant tickToFire(TimerDefinition def, Instant due, Instant now) {
-    if (def.runsOnce()) {
-      return due;
-    }
-    Instant latest = def.schedule().latestAtOrBefore(now);
-    if (latest != null && def.endAt() != null && latest.isAfter(def.endAt())) {
-      latest = def.schedule().latestAtOrBefore(def.endAt());
-    }
-    if (latest == null || !latest.isAfter(due)) {
-      latest = due;
-    }
-    Timing timing = def.timing();
-    return switch (timing.catchUp()) {
-      case ONE -> latest;
-      case NONE -> {
-        Instant firesAt = Jitter.fireAt(timing.jitterKey(), latest, timing.jitterSeconds());
-        yield Duration.between(firesAt, now).compareTo(ON_TIME) <= 0 ? latest : null;
-      }
-      case ALL -> {
-        Instant oldest = now.minus(timing.effectiveCatchUpWindow());
-        if (!due.isBefore(oldest)) {
-          yield due;
-        }
-        Instant first = def.schedule().firstAfter(oldest.minusNanos(1));
-        yield first != null && !first.isAfter(latest) ? first : null;
-      }
-    };
-  }
-
-  /** How late a tick may fire and still count as on time for catch-up {@code none}. */
-  public static final Duration ON_TIME = Duration.ofMinutes(1);
-
-  /** Missed ticks dropped by the catch-up policy: counted as skipped, the timer waits. */
-  public static TimerState missed(TimerDefinition def, TimerState s, Instant now) {
-    return skipped(def, s, now);
-  }
-
-  /** A tick that came while the previous run was in progress: skipped, not counted as a run. */
-  public static TimerState skipped(TimerDefinition def, TimerState s, Instant now) {
-    TimerState.Builder b = s.toBuilder();
-    b.skipped = s.skipped() + 1;
-    return scheduledAt(def, b.build(), nextTick(def, s.runs(), now));
-  }
-
-  /**
-   * A tick that came while the previous run was in progress, under {@code buffer_one}: counted and
-   * held as the pending run, submitted when the current run ends ({@link #actionFinished}).
-   */
-  public static TimerState buffered(TimerDefinition def, TimerState s, long slot, Instant now) {
-    TimerState.Builder b = fired(def, s, slot, now).toBuilder();
-    b.dueAt = null;
-    return b.build();
-  }
-
-  /**
    * The next {@code count} fire instants (jitter included) of a scheduled timer, from its next tick
    * on, within its end conditions; none for a paused, ended or deleted timer.
    */
@@ -243,60 +183,5 @@ public final class Schedules {
       b.dueAt = retryAt;
     }
     return b.build();
-  }
-
-  /** The action of run {@code slot} reached a final state. */
-  public static TimerState actionFinished(TimerState s, long slot, boolean failed) {
-    TimerState.Builder b = s.toBuilder();
-    if (s.activeSlot() != null && s.activeSlot() == slot) {
-      b.activeSlot = null;
-    }
-    if (failed) {
-      b.errors = s.errors() + 1;
-    }
-    return b.build();
-  }
-
-  /**
-   * The action of run {@code slot} reached a final state at {@code now}; a run buffered behind it
-   * ({@code buffer_one}) becomes due at once, and ticks that came while it waited are dropped.
-   */
-  public static TimerState actionFinished(
-      TimerDefinition def, TimerState s, long slot, boolean failed, Instant now) {
-    TimerState finished = actionFinished(s, slot, failed);
-    boolean bufferedWaiting =
-        finished.activeSlot() == null
-            && finished.pendingSlot() != null
-            && finished.dueAt() == null
-            && finished.status().isScheduled();
-    if (!bufferedWaiting) {
-      return finished;
-    }
-    TimerState.Builder b = finished.toBuilder();
-    b.dueAt = now;
-    TimerState released = b.build();
-    if (released.nextRunAt() != null && released.nextRunAt().isAfter(now)) {
-      return released;
-    }
-    return scheduledAt(def, released, nextTick(def, released.runs(), now));
-  }
-
-  /**
-   * How long transient submission failures are retried: half the interval (for cron, half the gap
-   * between its first two ticks), at most 45 min.
-   */
-  public static Duration retryWindow(TimerDefinition def) {
-    Duration cap = Duration.ofMinutes(45);
-    if (def.runsOnce()) {
-      return cap;
-    }
-    Duration gap = def.interval();
-    if (def.isCron()) {
-      Instant first = def.schedule().firstAfter(def.start().minusNanos(1));
-      Instant second = first == null ? null : def.schedule().firstAfter(first);
-      gap = second == null ? cap.multipliedBy(2) : Duration.between(first, second);
-    }
-    Duration half = gap.dividedBy(2);
-    return half.compareTo(cap) < 0 ? half : cap;
   }
 }

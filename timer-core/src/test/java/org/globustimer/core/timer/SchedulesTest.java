@@ -78,7 +78,7 @@ class SchedulesTest {
     TimerState state = Schedules.initial(def, START);
     state = Schedules.fired(def, state, START.toEpochMilli(), START);
     state = Schedules.submissionSettled(state, START.toEpochMilli(), true, false);
-    state = Schedules.skipped(def, state, START.plusSeconds(10));
+    state = Overlaps.skipped(def, state, START.plusSeconds(10));
     assertThat(state.runs()).isEqualTo(1);
     assertThat(state.skipped()).isEqualTo(1);
     assertThat(state.nextRunAt()).isEqualTo(START.plusSeconds(20));
@@ -105,9 +105,9 @@ class SchedulesTest {
 
   @Test
   void retriesLastAtMostHalfTheIntervalAndFortyFiveMinutes() {
-    assertThat(Schedules.retryWindow(every(Duration.ofSeconds(60), null, null)))
+    assertThat(Lateness.retryWindow(every(Duration.ofSeconds(60), null, null)))
         .isEqualTo(Duration.ofSeconds(30));
-    assertThat(Schedules.retryWindow(every(Duration.ofDays(1), null, null)))
+    assertThat(Lateness.retryWindow(every(Duration.ofDays(1), null, null)))
         .isEqualTo(Duration.ofMinutes(45));
   }
 }

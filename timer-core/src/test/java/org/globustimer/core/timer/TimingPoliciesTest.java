@@ -74,17 +74,17 @@ class TimingPoliciesTest {
     TimerDefinition def = cron("0 * * * *", "UTC", DEFAULTS);
     Instant due = at("2030-01-01T03:00:00Z");
     Instant backUp = at("2030-01-01T07:20:00Z");
-    assertThat(Schedules.tickToFire(def, due, backUp)).isEqualTo(at("2030-01-01T07:00:00Z"));
+    assertThat(Lateness.tickToFire(def, due, backUp)).isEqualTo(at("2030-01-01T07:00:00Z"));
   }
 
   @Test
   void catchUpNoneDropsMissedTicksButNotALateOne() {
     TimerDefinition def = cron("0 * * * *", "UTC", timing(0, null, CatchUpPolicy.NONE, null));
     Instant due = at("2030-01-01T03:00:00Z");
-    assertThat(Schedules.tickToFire(def, due, at("2030-01-01T07:20:00Z"))).isNull();
-    assertThat(Schedules.tickToFire(def, due, at("2030-01-01T03:00:30Z"))).isEqualTo(due);
+    assertThat(Lateness.tickToFire(def, due, at("2030-01-01T07:20:00Z"))).isNull();
+    assertThat(Lateness.tickToFire(def, due, at("2030-01-01T03:00:30Z"))).isEqualTo(due);
     TimerState s = Schedules.scheduledAt(def, Schedules.initial(def, START), due);
-    TimerState dropped = Schedules.missed(def, s, at("2030-01-01T07:20:00Z"));
+    TimerState dropped = Lateness.missed(def, s, at("2030-01-01T07:20:00Z"));
     assertThat(dropped.nextRunAt()).isEqualTo(at("2030-01-01T08:00:00Z"));
     assertThat(dropped.runs()).isZero();
   }
@@ -96,7 +96,7 @@ class TimingPoliciesTest {
     Instant due = at("2030-01-01T01:00:00Z");
     Instant now = at("2030-01-01T07:20:00Z");
     // 01:00..04:00 are older than the 3-hour window; 05:00, 06:00 and 07:00 run
-    Instant first = Schedules.tickToFire(def, due, now);
+    Instant first = Lateness.tickToFire(def, due, now);
     assertThat(first).isEqualTo(at("2030-01-01T05:00:00Z"));
     TimerState s = Schedules.scheduledAt(def, Schedules.initial(def, START), due);
     TimerState afterFirst = Schedules.fired(def, s, first.toEpochMilli(), now);
@@ -139,12 +139,12 @@ class TimingPoliciesTest {
         cron("*/10 * * * *", "UTC", timing(0, OverlapPolicy.BUFFER_ONE, null, null));
     TimerState s = running(def);
     long tick = at("2030-01-01T00:10:00Z").toEpochMilli();
-    TimerState buffered = Schedules.buffered(def, s, tick, at("2030-01-01T00:10:00Z"));
+    TimerState buffered = Overlaps.buffered(def, s, tick, at("2030-01-01T00:10:00Z"));
     assertThat(buffered.pendingSlot()).isEqualTo(tick);
     assertThat(buffered.dueAt()).isNull();
     // the run ends at 00:25, after the 00:20 tick: the buffered run is due now, 00:20 is dropped
     TimerState released =
-        Schedules.actionFinished(def, buffered, s.activeSlot(), false, at("2030-01-01T00:25:00Z"));
+        Overlaps.actionFinished(def, buffered, s.activeSlot(), false, at("2030-01-01T00:25:00Z"));
     assertThat(released.dueAt()).isEqualTo(at("2030-01-01T00:25:00Z"));
     assertThat(released.pendingSlot()).isEqualTo(tick);
     assertThat(released.nextRunAt()).isEqualTo(at("2030-01-01T00:30:00Z"));
@@ -189,9 +189,9 @@ class TimingPoliciesTest {
 
   @Test
   void cronRetryWindowIsHalfTheGapBetweenTicks() {
-    assertThat(Schedules.retryWindow(cron("*/10 * * * *", "UTC", DEFAULTS)))
+    assertThat(Lateness.retryWindow(cron("*/10 * * * *", "UTC", DEFAULTS)))
         .isEqualTo(Duration.ofMinutes(5));
-    assertThat(Schedules.retryWindow(cron("0 2 * * *", "UTC", DEFAULTS)))
+    assertThat(Lateness.retryWindow(cron("0 2 * * *", "UTC", DEFAULTS)))
         .isEqualTo(Duration.ofMinutes(45));
   }
 

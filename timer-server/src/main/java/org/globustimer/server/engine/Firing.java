@@ -1,21 +1,18 @@
 package org.globustimer.server.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.globustimer.core.cron.Jitter;
-import org.globustimer.core.json.Json;
-import org.globustimer.core.timer.Commands;
+import org.globustimer.core.timer.Lateness;
+import org.globustimer.core.timer.Overlaps;
 import org.globustimer.core.timer.RunRow;
-import org.globustimer.core.timer.RunState;
 import org.globustimer.core.timer.Schedules;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
+import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,27 +87,27 @@ final class Firing {
               .read(tx -> tx.findRun(timer.id(), slot))
               .orElseGet(() -> newRun(timer, slot, now));
       if (!pending.state().isFinal()) {
-        return new Outcome.Submit(timer, pending);
+        return resend(timer, pending, now);
       }
       return write(timer, Schedules.submissionSettled(s, slot, false, false));
     }
     TimerDefinition def = timer.definition();
-    Instant tick = Schedules.tickToFire(def, Instant.ofEpochMilli(s.nextSlot()), now);
+    Instant tick = Lateness.tickToFire(def, Instant.ofEpochMilli(s.nextSlot()), now);
     if (tick == null) {
-      return write(timer, Schedules.missed(def, s, now));
+      return write(timer, Lateness.missed(def, s, now));
     }
     long slot = tick.toEpochMilli();
     if (s.activeSlot() != null) {
       switch (def.timing().overlap()) {
         case SKIP -> {
-          Outcome skipped = write(timer, Schedules.skipped(def, s, now));
+          Outcome skipped = write(timer, Overlaps.skipped(def, s, now));
           if (skipped instanceof Outcome.Done) {
             context.events().skipped(timer);
           }
           return skipped;
         }
         case BUFFER_ONE -> {
-          return write(timer, Schedules.buffered(def, s, slot, now));
+          return write(timer, Overlaps.buffered(def, s, slot, now));
         }
         case ALLOW_ALL -> {
           // a second run starts beside the one in progress
@@ -130,6 +127,23 @@ final class Firing {
     return new Outcome.Submit(timer.with(bumped(fired)), newRun(timer, slot, now));
   }
 
+  /**
+   * Submits a pending run again (its node stopped mid-submission, or a retry); ticks missed since
+   * collapse into it, so a taken-over timer runs once for the stretch its node was gone.
+   */
+  private Outcome resend(TimerRow timer, RunRow pending, Instant now) {
+    TimerState s = timer.state();
+    TimerState collapsed = Lateness.resent(timer.definition(), s, now);
+    if (collapsed.equals(s)) {
+      return new Outcome.Submit(timer, pending);
+    }
+    TimerState claimed = withClaim(collapsed, now);
+    boolean written = context.writer().run(tx -> tx.updateState(timer.id(), s.version(), claimed));
+    return written
+        ? new Outcome.Submit(timer.with(bumped(claimed)), pending)
+        : new Outcome.Changed();
+  }
+
   private RunRow newRun(TimerRow timer, long slot, Instant now) {
     return RunRow.submitting(
         timer.id(),
@@ -137,7 +151,7 @@ final class Firing {
         Instant.ofEpochMilli(slot),
         RequestIds.of(timer.id(), slot),
         now,
-        now.plus(Schedules.retryWindow(timer.definition())));
+        now.plus(Lateness.retryWindow(timer.definition())));
   }
 
   /** Writes a state change that needs no submission, keeping or releasing the claim. */
@@ -153,7 +167,7 @@ final class Firing {
   }
 
   private TimerRow submit(TimerRow timer, RunRow run) {
-    JsonNode request = runRequest(timer, run);
+    JsonNode request = RunJson.runRequest(timer, run);
     Answer answer =
         Answer.of(
             () ->
@@ -163,21 +177,26 @@ final class Firing {
                     .run(timer.owner(), request));
     Instant now = context.clock().instant();
     // One draw of the jittered backoff decides both whether to retry and when.
-    Instant retryAt = now.plus(backoff(run.attempts()));
-    RunRow recorded = recorded(timer, run, answer, now, retryAt);
+    Instant retryAt = now.plus(RunJson.backoff(run.attempts()));
+    RunRow recorded = Settle.recorded(context, timer, run, answer, now, retryAt);
     TimerRow current = timer;
     for (int attempt = 0; attempt < ATTEMPTS && current != null; attempt++) {
       TimerRow base = current;
-      TimerState next = withClaim(afterAnswer(base.state(), run, recorded, answer, retryAt), now);
+      TimerState next =
+          withClaim(Settle.afterAnswer(base.state(), run, recorded, answer, retryAt), now);
       boolean written =
           context
               .writer()
               .run(
                   tx -> {
-                    if (!tx.insertRun(recorded)) {
-                      tx.updateRun(recorded);
+                    boolean updated = tx.updateState(base.id(), base.state().version(), next);
+                    // A node whose lease ran out meanwhile leaves the run to the one holding it.
+                    if (updated || !heldByAnother(tx, base.id())) {
+                      if (!tx.insertRun(recorded)) {
+                        tx.updateRun(recorded);
+                      }
                     }
-                    return tx.updateState(base.id(), base.state().version(), next);
+                    return updated;
                   });
       if (written) {
         reportAnswer(base, recorded, next);
@@ -189,6 +208,11 @@ final class Firing {
     return null;
   }
 
+  private boolean heldByAnother(Tx tx, UUID id) {
+    String holder = tx.findTimer(id).map(t -> t.state().claimedBy()).orElse(null);
+    return holder != null && !holder.equals(context.nodeId());
+  }
+
   private void reportAnswer(TimerRow timer, RunRow recorded, TimerState next) {
     EngineEvents events = context.events();
     events.submitted(timer, recorded);
@@ -198,64 +222,6 @@ final class Firing {
     if (timer.state().status().isScheduled() && !next.status().isScheduled()) {
       events.pausedByService(timer, next.inactiveCause(), next.inactiveDetail());
     }
-  }
-
-  private RunRow recorded(TimerRow timer, RunRow run, Answer answer, Instant now, Instant retryAt) {
-    return switch (answer) {
-      case Answer.Reported reported -> {
-        boolean running = reported.state().inProgressAtProvider();
-        yield run.submitted(
-            reported.state(),
-            reported.httpStatus(),
-            textOrNull(reported.body(), "action_id"),
-            text(reported.body()),
-            null,
-            now,
-            running ? now.plus(context.firstCheckDelay(timer)) : null);
-      }
-      case Answer.Transient failed -> {
-        boolean giveUp = run.retryUntil() == null || retryAt.isAfter(run.retryUntil());
-        yield run.submitted(
-            giveUp ? RunState.FAILED : RunState.RETRYING,
-            failed.httpStatus() == null ? 0 : failed.httpStatus(),
-            null,
-            text(failed.body()),
-            errors(failed.reason() + (giveUp ? "; gave up retrying" : "")),
-            now,
-            null);
-      }
-      case Answer.Refused refused ->
-          run.submitted(
-              RunState.FAILED,
-              refused.httpStatus(),
-              null,
-              text(refused.body()),
-              errors(refused.reason()),
-              now,
-              null);
-    };
-  }
-
-  private TimerState afterAnswer(
-      TimerState s, RunRow run, RunRow recorded, Answer answer, Instant retryAt) {
-    return switch (answer) {
-      case Answer.Reported reported ->
-          Schedules.submissionSettled(
-              s,
-              run.slot(),
-              reported.state().inProgressAtProvider(),
-              reported.state() == RunState.FAILED);
-      case Answer.Transient failed ->
-          recorded.state() == RunState.FAILED
-              ? Schedules.submissionSettled(s, run.slot(), false, true)
-              : Schedules.retryAt(s, retryAt);
-      case Answer.Refused refused -> {
-        TimerState settled = Schedules.submissionSettled(s, run.slot(), false, true);
-        yield refused.credentials() && settled.status().isScheduled()
-            ? Commands.paused(settled, "globus_auth_requirements", refused.reason())
-            : settled;
-      }
-    };
   }
 
   /** Keeps the claim (renewing its lease) when the timer is due again within the horizon. */
@@ -286,48 +252,5 @@ final class Firing {
     TimerState.Builder b = s.toBuilder();
     b.version = s.version() + 1;
     return b.build();
-  }
-
-  static JsonNode runRequest(TimerRow timer, RunRow run) {
-    ObjectNode request = Json.mapper().createObjectNode();
-    request.put("request_id", run.requestId());
-    JsonNode callbackBody = parse(timer.definition().callbackBody());
-    if (callbackBody instanceof ObjectNode object && object.has("body")) {
-      request.setAll(object.deepCopy());
-      request.put("request_id", run.requestId());
-    } else {
-      request.set("body", callbackBody);
-    }
-    return request;
-  }
-
-  /**
-   * Backoff with jitter from about 0.1 s, doubling: short intervals allow retries only within half
-   * the interval, and the commonest transient failure (a kept-alive connection the provider had
-   * closed) is cured by trying again at once.
-   */
-  static Duration backoff(int attempts) {
-    long base = Math.min(60_000L, 100L * (1L << Math.min(attempts, 12)));
-    return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-  }
-
-  static String errors(String reason) {
-    return Json.mapper().createArrayNode().add(reason).toString();
-  }
-
-  static String text(JsonNode node) {
-    return node == null ? null : node.toString();
-  }
-
-  static String textOrNull(JsonNode node, String field) {
-    return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
-  }
-
-  static JsonNode parse(String json) {
-    try {
-      return json == null ? Json.mapper().nullNode() : Json.mapper().readTree(json);
-    } catch (IOException e) {
-      return Json.mapper().getNodeFactory().textNode(json);
-    }
   }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.globustimer.core.timer.Commands;
+import org.globustimer.core.timer.Overlaps;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
-import org.globustimer.core.timer.Schedules;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
 import org.globustimer.server.store.Tx;
@@ -52,7 +52,7 @@ final class Monitor {
               run.polled(
                   reported.state(),
                   reported.httpStatus(),
-                  Firing.text(reported.body()),
+                  RunJson.text(reported.body()),
                   null,
                   now,
                   reported.state().isFinal() ? null : now.plus(delay));
@@ -61,7 +61,7 @@ final class Monitor {
                   run.state(),
                   failed.httpStatus() == null ? 0 : failed.httpStatus(),
                   run.data(),
-                  Firing.errors(failed.reason()),
+                  RunJson.errors(failed.reason()),
                   now,
                   now.plus(delay));
           case Answer.Refused refused when refused.credentials() ->
@@ -71,15 +71,15 @@ final class Monitor {
                   run.state(),
                   refused.httpStatus(),
                   run.data(),
-                  Firing.errors("checking the action's status failed: " + refused.reason()),
+                  RunJson.errors("checking the action's status failed: " + refused.reason()),
                   now,
                   now.plus(delay));
           case Answer.Refused refused ->
               run.polled(
                   RunState.FAILED,
                   refused.httpStatus(),
-                  Firing.text(refused.body()),
-                  Firing.errors("checking the action's status failed: " + refused.reason()),
+                  RunJson.text(refused.body()),
+                  RunJson.errors("checking the action's status failed: " + refused.reason()),
                   now,
                   null);
         };
@@ -110,11 +110,11 @@ final class Monitor {
     String reason = "timed out: still " + run.state() + " at " + deadline.why() + "; " + cancelled;
     String data =
         cancel instanceof Answer.Reported reported && reported.body() != null
-            ? Firing.text(reported.body())
+            ? RunJson.text(reported.body())
             : run.data();
     int status = cancel instanceof Answer.Reported reported ? reported.httpStatus() : nonNull(run);
     return run.polled(
-        RunState.FAILED, status, data, Firing.errors(reason), context.clock().instant(), null);
+        RunState.FAILED, status, data, RunJson.errors(reason), context.clock().instant(), null);
   }
 
   private static int nonNull(RunRow run) {
@@ -160,7 +160,7 @@ final class Monitor {
       return paused[0];
     }
     TimerState next =
-        Schedules.actionFinished(
+        Overlaps.actionFinished(
             timer.get().definition(),
             s,
             polled.slot(),

@@ -32,10 +32,10 @@ record RunDeadline(Instant at, String why) {
   }
 
   private static Instant requestedDeadline(TimerRow timer) {
-    JsonNode callbackBody = Firing.parse(timer.definition().callbackBody());
+    JsonNode callbackBody = RunJson.parse(timer.definition().callbackBody());
     Instant outer = instant(callbackBody.path("deadline"));
     Instant inner = instant(callbackBody.path("body").path("deadline"));
-    Instant transfer = instant(Firing.parse(timer.definition().body()).path("deadline"));
+    Instant transfer = instant(RunJson.parse(timer.definition().body()).path("deadline"));
     Instant earliest = null;
     for (Instant candidate : new Instant[] {outer, inner, transfer}) {
       if (candidate != null && (earliest == null || candidate.isBefore(earliest))) {

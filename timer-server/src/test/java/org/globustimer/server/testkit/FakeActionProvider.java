@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.globustimer.core.json.Json;
 
@@ -47,6 +49,16 @@ public final class FakeActionProvider implements AutoCloseable {
   public volatile Duration actionDuration = Duration.ZERO;
   public volatile int refuseWith = 0;
   public volatile Predicate<String> acceptsBearer = null;
+
+  /**
+   * When set, the next submission waits until it opens: one held before the provider takes note of
+   * it is a call whose caller died before it arrived; one held after it created the action, a call
+   * whose caller died before hearing the answer. {@link #held} opens when a call is being held.
+   */
+  public final AtomicReference<CountDownLatch> holdBeforeRecording = new AtomicReference<>();
+
+  public final AtomicReference<CountDownLatch> holdAfterCreating = new AtomicReference<>();
+  public final CountDownLatch held = new CountDownLatch(1);
 
   public FakeActionProvider() {
     this(Clock.systemUTC());
@@ -110,6 +122,7 @@ public final class FakeActionProvider implements AutoCloseable {
         JsonNode request = Json.mapper().readTree(exchange.getRequestBody());
         String requestId = request.path("request_id").asText();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        hold(holdBeforeRecording);
         submissions.add(new Submission(requestId, clock.instant(), request, authorization));
         if (!authorized(authorization)) {
           reply(exchange, 401, error(401, "the bearer token is not accepted here"));
@@ -132,6 +145,7 @@ public final class FakeActionProvider implements AutoCloseable {
             new Action(java.util.UUID.randomUUID().toString(), requestId, clock.instant());
         actionsByRequest.put(requestId, action);
         actionsById.put(action.id(), action);
+        hold(holdAfterCreating);
         reply(exchange, 202, status(action));
       } else if (method.equals("POST") && path.startsWith("/fake/") && path.endsWith("/cancel")) {
         String id = path.substring("/fake/".length(), path.length() - "/cancel".length());
@@ -157,6 +171,18 @@ public final class FakeActionProvider implements AutoCloseable {
         }
       } else {
         reply(exchange, 404, error(404, "no route " + method + " " + path));
+      }
+    }
+  }
+
+  private void hold(AtomicReference<CountDownLatch> hold) {
+    CountDownLatch latch = hold.getAndSet(null);
+    if (latch != null) {
+      held.countDown();
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -19,14 +19,13 @@ import org.globustimer.server.engine.ActionRouter;
 import org.globustimer.server.engine.ClockScheduler;
 import org.globustimer.server.engine.Engine;
 import org.globustimer.server.engine.EngineConfig;
-import org.globustimer.server.engine.EngineEvents;
 import org.globustimer.server.engine.TaskScheduler;
 import org.globustimer.server.metrics.EngineMetrics;
 import org.globustimer.server.metrics.OpsRoutes;
 import org.globustimer.server.metrics.ServiceMetrics;
+import org.globustimer.server.notify.Delivery;
 import org.globustimer.server.notify.NotificationRoutes;
 import org.globustimer.server.notify.Notifications;
-import org.globustimer.server.notify.WebhookDelivery;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.server.upgrade.SchemaUpgrade;
 import org.globustimer.transfer.TransferModule;
@@ -43,7 +42,7 @@ public final class TimerService implements AutoCloseable {
   private final TransferModule transfer;
   private final Engine engine;
   private final ServiceMetrics metrics;
-  private final Notifications notifications;
+  private final Delivery delivery;
   private final Javalin http;
   private final String url;
 
@@ -53,7 +52,7 @@ public final class TimerService implements AutoCloseable {
       TransferModule transfer,
       Engine engine,
       ServiceMetrics metrics,
-      Notifications notifications,
+      Delivery delivery,
       Javalin http,
       String url) {
     this.settings = settings;
@@ -61,7 +60,7 @@ public final class TimerService implements AutoCloseable {
     this.transfer = transfer;
     this.engine = engine;
     this.metrics = metrics;
-    this.notifications = notifications;
+    this.delivery = delivery;
     this.http = http;
     this.url = url;
   }
@@ -135,7 +134,6 @@ public final class TimerService implements AutoCloseable {
     Notifications notifications =
         new Notifications(
             settings.notifications(),
-            store,
             clock,
             settings.publicUrl().isBlank() ? url : settings.publicUrl());
     Engine engine =
@@ -151,7 +149,8 @@ public final class TimerService implements AutoCloseable {
                 settings.lease(),
                 settings.resultRetention(),
                 settings.runTimeout(),
-                EngineEvents.both(new EngineMetrics(metrics), notifications)));
+                new EngineMetrics(metrics),
+                notifications));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
     HttpApi.mount(
         http,
@@ -175,8 +174,8 @@ public final class TimerService implements AutoCloseable {
                   .mount(app);
             }));
     engine.start();
-    WebhookDelivery delivery =
-        new WebhookDelivery(
+    Delivery delivery =
+        new Delivery(
             settings.notifications(),
             store,
             clock,
@@ -184,8 +183,7 @@ public final class TimerService implements AutoCloseable {
             outcome ->
                 metrics.count(
                     "notifications", "Notification deliveries by outcome", "outcome", outcome));
-    notifications.attach(delivery);
-    return new TimerService(settings, store, transfer, engine, metrics, notifications, http, url);
+    return new TimerService(settings, store, transfer, engine, metrics, delivery, http, url);
   }
 
   /** The HTTP server, for tests that look at its routes. */
@@ -213,7 +211,7 @@ public final class TimerService implements AutoCloseable {
   public void close() {
     http.stop();
     engine.close();
-    notifications.close();
+    delivery.close();
     metrics.close();
     transfer.close();
     store.close();

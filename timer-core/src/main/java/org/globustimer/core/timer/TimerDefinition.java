@@ -10,6 +10,8 @@ import org.globustimer.core.schedule.Schedule;
 /**
  * What the user asked for: a timer's schedule and its action. {@code interval} is null for a timer
  * that runs once or on a cron schedule ({@code timing.cron()}). JSON columns are kept as text.
+ * {@code runTimeout} bounds how long a run may stay in progress at its provider (null: the
+ * service's default; zero: no limit); {@code notifications} says whom its events are told.
  */
 public record TimerDefinition(
     String name,
@@ -25,10 +27,48 @@ public record TimerDefinition(
     String body,
     String flowId,
     ResumePolicy resumePolicy,
-    Timing timing) {
+    Timing timing,
+    Duration runTimeout,
+    NotifyPolicy notifications) {
 
   public TimerDefinition {
     timing = timing == null ? Timing.DEFAULT : timing;
+    notifications = notifications == null ? NotifyPolicy.DEFAULT : notifications;
+  }
+
+  /** A timer with the service's run timeout and notifications. */
+  public TimerDefinition(
+      String name,
+      TimerType type,
+      int apiVersion,
+      Instant start,
+      Duration interval,
+      Instant endAt,
+      Integer endRuns,
+      String callbackUrl,
+      String callbackBody,
+      String scope,
+      String body,
+      String flowId,
+      ResumePolicy resumePolicy,
+      Timing timing) {
+    this(
+        name,
+        type,
+        apiVersion,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody,
+        scope,
+        body,
+        flowId,
+        resumePolicy,
+        timing,
+        null,
+        null);
   }
 
   /** A timer with the default timing: no cron, no jitter, skip overlaps, catch up one tick. */
@@ -93,7 +133,9 @@ public record TimerDefinition(
         body,
         flowId,
         resumePolicy,
-        newTiming);
+        newTiming,
+        runTimeout,
+        notifications);
   }
 
   public TimerDefinition withName(String newName) {
@@ -111,7 +153,9 @@ public record TimerDefinition(
         body,
         flowId,
         resumePolicy,
-        timing);
+        timing,
+        runTimeout,
+        notifications);
   }
 
   public TimerDefinition withSchedule(Duration newInterval, Instant newEndAt, Integer newEndRuns) {
@@ -129,6 +173,48 @@ public record TimerDefinition(
         body,
         flowId,
         resumePolicy,
-        timing);
+        timing,
+        runTimeout,
+        notifications);
+  }
+
+  public TimerDefinition withRunTimeout(Duration newRunTimeout) {
+    return new TimerDefinition(
+        name,
+        type,
+        apiVersion,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody,
+        scope,
+        body,
+        flowId,
+        resumePolicy,
+        timing,
+        newRunTimeout,
+        notifications);
+  }
+
+  public TimerDefinition withNotifications(NotifyPolicy newNotify) {
+    return new TimerDefinition(
+        name,
+        type,
+        apiVersion,
+        start,
+        interval,
+        endAt,
+        endRuns,
+        callbackUrl,
+        callbackBody,
+        scope,
+        body,
+        flowId,
+        resumePolicy,
+        timing,
+        runTimeout,
+        newNotify);
   }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.globustimer.server.auth.AuthSettings;
-import org.globustimer.server.notify.NotifySettings;
 
 /**
  * Reads settings from, in rising precedence: defaults, {@code config.properties} in the home,
@@ -23,7 +22,7 @@ public final class SettingsLoader {
   /** How long a run may stay in progress at its provider unless its timer says otherwise. */
   public static final Duration RUN_TIMEOUT_DEFAULT = Duration.ofHours(24);
 
-  static final Map<String, String> DEFAULTS =
+  private static final Map<String, String> BASE_DEFAULTS =
       Map.ofEntries(
           Map.entry("port", String.valueOf(Settings.DEFAULT_PORT)),
           Map.entry("bind", "127.0.0.1"),
@@ -55,12 +54,15 @@ public final class SettingsLoader {
           Map.entry("introspection_cache_seconds", "30"),
           Map.entry("admin_identities", ""),
           Map.entry("multi_user", "false"),
-          Map.entry("secret_key_file", ""),
-          Map.entry("notify_webhook_url", ""),
-          Map.entry("notify_webhook_secret", ""),
-          Map.entry("notify_on", NotifySettings.DEFAULT_EVENTS),
-          Map.entry("notify_allowed_urls", ""),
-          Map.entry("notify_max_attempts", "12"));
+          Map.entry("secret_key_file", ""));
+
+  static final Map<String, String> DEFAULTS = withNotifyDefaults();
+
+  private static Map<String, String> withNotifyDefaults() {
+    Map<String, String> all = new HashMap<>(BASE_DEFAULTS);
+    all.putAll(NotifySettingsLoader.DEFAULTS);
+    return Map.copyOf(all);
+  }
 
   private SettingsLoader() {}
 
@@ -130,39 +132,11 @@ public final class SettingsLoader {
             Duration.ofSeconds(intValue(v, "run_timeout_seconds", 0, 366 * 86_400)),
             auth,
             ProviderSettingsLoader.build(v, allowedActionUrls, auth),
-            notify(v),
+            NotifySettingsLoader.build(v),
             secretKey);
     AuthSettingsLoader.check(settings);
     if (settings.lease().compareTo(settings.claimHorizon().multipliedBy(2)) < 0) {
       throw new SettingsException("lease_seconds must be at least twice claim_horizon_ms");
-    }
-    return settings;
-  }
-
-  private static NotifySettings notify(Map<String, String> v) {
-    String url = v.get("notify_webhook_url").trim();
-    if (!url.isEmpty() && !url.startsWith("https://") && !url.startsWith("http://")) {
-      throw new SettingsException("notify_webhook_url must be an http(s) URL, not '" + url + "'");
-    }
-    java.util.Set<String> events = new java.util.LinkedHashSet<>();
-    for (String event : list(v.get("notify_on"))) {
-      if (!NotifySettings.EVENTS.contains(event)) {
-        throw new SettingsException(
-            "notify_on lists '"
-                + event
-                + "'; the events are failed, inactive, recovered, succeeded");
-      }
-      events.add(event);
-    }
-    NotifySettings settings =
-        new NotifySettings(
-            url,
-            v.get("notify_webhook_secret").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            java.util.Set.copyOf(events),
-            list(v.get("notify_allowed_urls")),
-            intValue(v, "notify_max_attempts", 1, 100));
-    if (!url.isEmpty() && !settings.allows(url)) {
-      throw new SettingsException("notify_webhook_url is not among notify_allowed_urls");
     }
     return settings;
   }

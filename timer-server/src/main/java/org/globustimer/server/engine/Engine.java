@@ -70,7 +70,8 @@ public final class Engine implements AutoCloseable {
             config.horizon(),
             config.lease(),
             config.runTimeout(),
-            config.events());
+            config.events(),
+            config.outbox());
     this.firing = new Firing(context);
     this.monitor = new Monitor(context);
     this.scheduler = config.scheduler();

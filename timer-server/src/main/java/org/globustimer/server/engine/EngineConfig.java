@@ -8,7 +8,7 @@ import org.globustimer.server.store.TimerStore;
  * Everything an engine is built from. {@code horizon} is how far ahead it claims due timers, {@code
  * lease} how long its claims outlive it, {@code url} how other nodes see it, {@code retention} how
  * long results are kept, {@code runTimeout} how long a run may stay in progress at its provider
- * (zero: no limit).
+ * (zero: no limit) unless a timer says otherwise, {@code outbox} where notifications are queued.
  */
 public record EngineConfig(
     TimerStore store,
@@ -21,4 +21,5 @@ public record EngineConfig(
     Duration lease,
     Duration retention,
     Duration runTimeout,
-    EngineEvents events) {}
+    EngineEvents events,
+    Outbox outbox) {}

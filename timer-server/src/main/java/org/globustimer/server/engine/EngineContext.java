@@ -16,7 +16,8 @@ record EngineContext(
     Duration horizon,
     Duration lease,
     Duration runTimeout,
-    EngineEvents events) {
+    EngineEvents events,
+    Outbox outbox) {
 
   Duration firstCheckDelay(TimerRow timer) {
     return router.isBuiltIn(timer.definition().callbackUrl())

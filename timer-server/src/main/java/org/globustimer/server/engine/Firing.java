@@ -12,6 +12,7 @@ import org.globustimer.core.timer.Schedules;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
+import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,6 +197,9 @@ final class Firing {
                         tx.updateRun(recorded);
                       }
                     }
+                    if (updated) {
+                      queueNotifications(tx, base, recorded, next);
+                    }
                     return updated;
                   });
       if (written) {
@@ -213,13 +217,27 @@ final class Firing {
     return holder != null && !holder.equals(context.nodeId());
   }
 
+  private void queueNotifications(Tx tx, TimerRow timer, RunRow recorded, TimerState next) {
+    if (recorded.state().isFinal()) {
+      context.outbox().runFinished(tx, timer, recorded);
+    }
+    if (pausedNow(timer, next)) {
+      context.outbox().pausedByService(tx, timer, next.inactiveCause(), next.inactiveDetail());
+    }
+  }
+
+  /** The service paused the timer itself (a timer that ran its last tick ends, not pauses). */
+  private static boolean pausedNow(TimerRow timer, TimerState next) {
+    return timer.state().status().isScheduled() && next.status() == TimerStatus.INACTIVE;
+  }
+
   private void reportAnswer(TimerRow timer, RunRow recorded, TimerState next) {
     EngineEvents events = context.events();
     events.submitted(timer, recorded);
     if (recorded.state().isFinal()) {
       events.runFinished(timer, recorded);
     }
-    if (timer.state().status().isScheduled() && !next.status().isScheduled()) {
+    if (pausedNow(timer, next)) {
       events.pausedByService(timer, next.inactiveCause(), next.inactiveDetail());
     }
   }

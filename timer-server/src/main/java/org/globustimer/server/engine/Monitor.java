@@ -157,6 +157,11 @@ final class Monitor {
               polled.timerId(),
               s.version(),
               Commands.paused(s, "globus_auth_requirements", credentialsRefused));
+      if (paused[0]) {
+        context
+            .outbox()
+            .pausedByService(tx, timer.get(), "globus_auth_requirements", credentialsRefused);
+      }
       return paused[0];
     }
     TimerState next =
@@ -166,7 +171,11 @@ final class Monitor {
             polled.slot(),
             polled.state() == RunState.FAILED,
             context.clock().instant());
-    return tx.updateState(polled.timerId(), s.version(), next);
+    boolean updated = tx.updateState(polled.timerId(), s.version(), next);
+    if (updated) {
+      context.outbox().runFinished(tx, timer.get(), polled);
+    }
+    return updated;
   }
 
   private Duration nextDelay(TimerRow timer, int polls) {

@@ -8,21 +8,25 @@ import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.TimerRow;
 
 /**
- * When a run still in progress at its provider is given up: the service's run timeout after the run
- * started, or the deadline its request names (the action's {@code deadline}, or a transfer body's)
- * with a short grace for the provider to report its own failure first; whichever is earlier.
+ * When a run still in progress at its provider is given up: the timer's own run timeout (or else
+ * the service's) after the run started, or the deadline its request names (the action's {@code
+ * deadline}, or a transfer body's) with a short grace for the provider to report its own failure
+ * first; whichever is earlier.
  */
 record RunDeadline(Instant at, String why) {
 
   static final Duration GRACE = Duration.ofSeconds(30);
 
-  static RunDeadline of(TimerRow timer, RunRow run, Duration runTimeout) {
+  static RunDeadline of(TimerRow timer, RunRow run, Duration serviceTimeout) {
     RunDeadline earliest = null;
+    Duration own = timer.definition().runTimeout();
+    Duration runTimeout = own != null ? own : serviceTimeout;
     if (runTimeout != null && !runTimeout.isZero() && run.ranAt() != null) {
-      earliest =
-          new RunDeadline(
-              run.ranAt().plus(runTimeout),
-              "the service's run timeout of " + words(runTimeout) + " (run_timeout_seconds)");
+      String which =
+          own != null
+              ? "the timer's run timeout of " + words(runTimeout) + " (run_timeout)"
+              : "the service's run timeout of " + words(runTimeout) + " (run_timeout_seconds)";
+      earliest = new RunDeadline(run.ranAt().plus(runTimeout), which);
     }
     Instant requested = requestedDeadline(timer);
     if (requested != null && (earliest == null || requested.plus(GRACE).isBefore(earliest.at))) {

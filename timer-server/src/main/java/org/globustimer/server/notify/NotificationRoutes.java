@@ -37,7 +37,7 @@ public final class NotificationRoutes {
           "'" + ctx.pathParam("job_id") + "' is not a job id; job ids are UUIDs");
     }
     List<NotificationRow> rows =
-        store.inTransaction(
+        store.read(
             tx -> {
               if (tx.findTimer(owner, id).isEmpty()) {
                 throw ServiceException.notFound("no timer with job_id " + id);
@@ -50,8 +50,13 @@ public final class NotificationRoutes {
       ObjectNode item = list.addObject();
       item.put("notification_id", n.id().toString());
       item.put("event", n.event());
-      item.put("channel", "webhook");
-      item.put("target", n.target());
+      String channel = Channel.of(n.target());
+      item.put("channel", channel);
+      item.put(
+          "target",
+          channel.equals("email")
+              ? n.target().substring(Notifications.MAILTO.length())
+              : n.target());
       item.put("state", n.state());
       item.put("attempts", n.attempts());
       item.put("last_error", n.lastError());

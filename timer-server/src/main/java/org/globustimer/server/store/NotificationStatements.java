@@ -20,13 +20,16 @@ public final class NotificationStatements {
     this.tx = tx;
   }
 
-  /** Adds the notification unless one for the same event and target exists; true if added. */
+  /**
+   * Adds the notification unless one for the same event and target exists (queued by whoever
+   * recorded the event first); true if added.
+   */
   public boolean enqueue(NotificationRow n) {
     return tx.update(
             "INSERT INTO notifications ("
                 + COLUMNS
-                + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
-                + " notifications WHERE timer_id = ? AND event = ? AND slot = ? AND target = ?)",
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (timer_id, event, slot, target) DO NOTHING",
             n.id(),
             n.timerId(),
             n.owner(),
@@ -39,11 +42,7 @@ public final class NotificationStatements {
             n.nextAttemptAt(),
             n.lastError(),
             n.createdAt(),
-            n.deliveredAt(),
-            n.timerId(),
-            n.event(),
-            n.slot(),
-            n.target())
+            n.deliveredAt())
         == 1;
   }
 
@@ -81,34 +80,49 @@ public final class NotificationStatements {
     return claimed;
   }
 
-  public void delivered(UUID id, int attempts, Instant at) {
-    tx.update(
-        "UPDATE notifications SET state = ?, attempts = ?, delivered_at = ?, last_error = NULL,"
-            + " claimed_by = NULL, lease_until = NULL WHERE id = ?",
-        NotificationRow.DELIVERED,
-        attempts,
-        at,
-        id);
+  /*
+   * The outcome of an attempt is written only by the node still holding the row's claim: one
+   * whose lease ran out meanwhile (and whose row another node took) changes nothing.
+   */
+
+  public boolean delivered(UUID id, String node, int attempts, Instant at) {
+    return tx.update(
+            "UPDATE notifications SET state = ?, attempts = ?, delivered_at = ?, last_error ="
+                + " NULL, claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?",
+            NotificationRow.DELIVERED,
+            attempts,
+            at,
+            id,
+            node)
+        == 1;
   }
 
-  public void retryAt(UUID id, int attempts, Instant next, String error) {
-    tx.update(
-        "UPDATE notifications SET attempts = ?, next_attempt_at = ?, last_error = ?,"
-            + " claimed_by = NULL, lease_until = NULL WHERE id = ?",
-        attempts,
-        next,
-        error,
-        id);
+  public boolean retryAt(UUID id, String node, int attempts, Instant next, String error) {
+    return tx.update(
+            "UPDATE notifications SET attempts = ?, next_attempt_at = ?, last_error = ?,"
+                + " claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?",
+            attempts,
+            next,
+            shortened(error),
+            id,
+            node)
+        == 1;
   }
 
-  public void gaveUp(UUID id, int attempts, String error) {
-    tx.update(
-        "UPDATE notifications SET state = ?, attempts = ?, last_error = ?, claimed_by = NULL,"
-            + " lease_until = NULL WHERE id = ?",
-        NotificationRow.FAILED,
-        attempts,
-        error,
-        id);
+  public boolean gaveUp(UUID id, String node, int attempts, String error) {
+    return tx.update(
+            "UPDATE notifications SET state = ?, attempts = ?, last_error = ?, claimed_by ="
+                + " NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?",
+            NotificationRow.FAILED,
+            attempts,
+            shortened(error),
+            id,
+            node)
+        == 1;
+  }
+
+  private static String shortened(String error) {
+    return error != null && error.length() > 2_000 ? error.substring(0, 2_000) + "…" : error;
   }
 
   /** A timer's notifications, newest first. */

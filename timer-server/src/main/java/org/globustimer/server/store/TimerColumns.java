@@ -22,6 +22,7 @@ final class TimerColumns {
 
   private static Set<String> changeable() {
     Set<String> names = new java.util.HashSet<>(TimingColumns.NAMES);
+    names.addAll(NotifyColumns.NAMES);
     names.addAll(Set.of("name", "interval_ms", "end_at", "end_runs"));
     return Set.copyOf(names);
   }
@@ -53,7 +54,8 @@ final class TimerColumns {
         .put("body", d.body())
         .put("flow_id", d.flowId())
         .put("resume_policy", d.resumePolicy())
-        .putAll(TimingColumns.of(d.timing()));
+        .putAll(TimingColumns.of(d.timing()))
+        .putAll(NotifyColumns.of(d.runTimeout(), d.notifications()));
   }
 
   /** The engine's state of a timer, without its version (which only the store advances). */
@@ -91,7 +93,9 @@ final class TimerColumns {
             rs.getString("body"),
             rs.getString("flow_id"),
             ResumePolicy.valueOf(rs.getString("resume_policy")),
-            TimingColumns.read(rs, Columns.uuid(rs, "id")));
+            TimingColumns.read(rs, Columns.uuid(rs, "id")),
+            NotifyColumns.runTimeout(rs),
+            NotifyColumns.read(rs));
     TimerState state =
         new TimerState(
             TimerStatus.valueOf(rs.getString("status")),

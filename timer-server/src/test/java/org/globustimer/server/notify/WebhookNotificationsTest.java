@@ -55,8 +55,8 @@ class WebhookNotificationsTest {
                 new Delivery(
                     headers.getFirst("X-Globus-Timer-Notification"),
                     headers.getFirst("X-Globus-Timer-Event"),
-                    headers.getFirst(WebhookDelivery.TIMESTAMP),
-                    headers.getFirst(WebhookDelivery.SIGNATURE),
+                    headers.getFirst(Webhooks.TIMESTAMP),
+                    headers.getFirst(Webhooks.SIGNATURE),
                     body));
             int status = refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             exchange.sendResponseHeaders(status, -1);
@@ -136,7 +136,7 @@ class WebhookNotificationsTest {
     assertThat(deliveries).hasSize(3);
     for (Delivery d : deliveries) {
       assertThat(d.signature())
-          .isEqualTo("sha256=" + WebhookDelivery.sign(SECRET.getBytes(), d.timestamp(), d.body()));
+          .isEqualTo("sha256=" + Webhooks.sign(SECRET.getBytes(), d.timestamp(), d.body()));
     }
     JsonNode failed =
         Json.mapper()

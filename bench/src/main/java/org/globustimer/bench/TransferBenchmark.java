@@ -14,8 +14,10 @@ import java.util.function.Function;
  * {@code rsync -a} on the same trees: a few large files and many small ones copied fresh, then the
  * small ones re-synced unchanged at sync level 2 (mtime; {@code rsync -a}) and 3 (checksum; {@code
  * rsync -a --checksum}). Sources are read once first, so every tool reads from a warm page cache;
- * each run's destination starts empty and dirty pages are flushed (untimed) between runs. Prints
- * the median wall time of each tool and our ratio to cp and to rsync.
+ * each run's destination starts empty and dirty pages are flushed (untimed) between runs. Large
+ * files are also copied one after another with {@code dd conv=fsync}, the disk's plain streaming
+ * rate. Prints the median wall time of each tool, our ratio to cp and to rsync, and the large
+ * files' throughput against dd's.
  *
  * <p>Usage: {@code bench/run transfer [--dir D] [--large-mib 1024] [--large-files 4] [--small-files
  * 20000] [--small-kib 8] [--repeat 3] [--parallel 4]}
@@ -25,6 +27,7 @@ public final class TransferBenchmark {
   static final String CP = "cp -a";
   static final String CP_SYNC = "cp -a; sync";
   static final String RSYNC = "rsync -a";
+  static final String DD = "dd (fsync)";
   static final String OURS = "ours";
 
   public static void main(String[] args) throws Exception {
@@ -40,7 +43,7 @@ public final class TransferBenchmark {
                 "repeat", "3",
                 "parallel", "4"));
     int repeat = Integer.parseInt(o.get("repeat"));
-    boolean rsync = TransferCommands.available("rsync");
+    boolean rsync = TransferCommands.rsync();
     TransferReport.machine(o, rsync);
     Path base = Files.createTempDirectory(Path.of(o.get("dir")), "transfer-bench");
     try (TransferDriver ours = new TransferDriver(base, Integer.parseInt(o.get("parallel")))) {
@@ -61,6 +64,7 @@ public final class TransferBenchmark {
       results.put("small, unchanged, mtime", resync(base, small, ours, rsync, repeat, 2));
       results.put("small, unchanged, checksum", resync(base, small, ours, rsync, repeat, 3));
       TransferReport.table(results, rsync);
+      TransferReport.throughput(results.get("large files, fresh"), TransferData.readAll(large)[1]);
     } finally {
       TransferData.delete(base);
       TransferReport.load("after");
@@ -91,6 +95,9 @@ public final class TransferBenchmark {
                 + TransferCommands.time(List.of("sync")));
     if (rsync) {
       tools.put(RSYNC, dst -> TransferCommands.time(List.of("rsync", "-a", src + "/", dst + "/")));
+    }
+    if (src.getFileName().toString().equals("large")) {
+      tools.put(DD, dst -> TransferCommands.dd(src, dst));
     }
     tools.put(OURS, dst -> report(ours.copy(src, dst, null)));
     for (int r = 0; r < repeat; r++) {

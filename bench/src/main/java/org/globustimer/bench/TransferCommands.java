@@ -2,6 +2,8 @@ package org.globustimer.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The tools we compare with, run as child processes and timed from start to exit. */
@@ -26,11 +28,62 @@ final class TransferCommands {
     }
   }
 
+  /**
+   * Whether rsync runs, installing it first with apt-get when it is missing and we are root;
+   * otherwise says how to install it.
+   */
+  static boolean rsync() {
+    if (available("rsync")) {
+      return true;
+    }
+    if (firstLine("id", "-u").equals("0") && available("apt-get")) {
+      System.out.println("rsync not found: installing it (apt-get update; apt-get install -y rsync)");
+      try {
+        run(List.of("apt-get", "update", "-q"));
+        run(List.of("apt-get", "install", "-y", "-q", "rsync"));
+      } catch (RuntimeException e) {
+        System.out.println("could not install rsync: " + e.getMessage());
+      }
+      if (available("rsync")) {
+        return true;
+      }
+    }
+    System.out.println(
+        "rsync not found: install it (as root: apt-get update && apt-get install -y rsync) to"
+            + " compare with it");
+    return false;
+  }
+
   /** Runs the command and answers its wall time in seconds; fails on a non-zero exit. */
   static double time(List<String> command) {
     long start = System.nanoTime();
     run(command);
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * Copies each file of {@code src} into {@code dst} with {@code dd bs=8M conv=fsync}, one after
+   * another, and answers the wall time in seconds.
+   */
+  static double dd(Path src, Path dst) {
+    try (var files = Files.list(src)) {
+      Files.createDirectories(dst);
+      double seconds = 0;
+      for (Path f : files.sorted().toList()) {
+        seconds +=
+            time(
+                List.of(
+                    "dd",
+                    "if=" + f,
+                    "of=" + dst.resolve(f.getFileName()),
+                    "bs=8M",
+                    "conv=fsync",
+                    "status=none"));
+      }
+      return seconds;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void run(List<String> command) {

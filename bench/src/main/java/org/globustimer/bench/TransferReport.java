@@ -20,10 +20,7 @@ final class TransferReport {
             + ", java "
             + System.getProperty("java.runtime.version"));
     System.out.println(
-        "rsync: "
-            + (rsync
-                ? TransferCommands.firstLine("rsync", "--version")
-                : "NOT FOUND - the rsync column is N/A; install rsync (apt-get install -y rsync) to compare"));
+        "rsync: " + (rsync ? TransferCommands.firstLine("rsync", "--version") : "NOT FOUND"));
     load("before");
     System.out.println("page cache: warm (sources read once before timing; caches not dropped)");
   }
@@ -42,11 +39,13 @@ final class TransferReport {
       TransferBenchmark.CP,
       TransferBenchmark.CP_SYNC,
       TransferBenchmark.RSYNC,
+      TransferBenchmark.DD,
       TransferBenchmark.OURS
     };
     System.out.printf(
-        "%n| case | %s | %s | %s | %s | ours ÷ cp | ours ÷ rsync |%n", (Object[]) tools);
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        "%n| case | %s | %s | %s | %s | %s | ours ÷ cp | ours ÷ cp;sync | ours ÷ rsync |%n",
+        (Object[]) tools);
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (var row : results.entrySet()) {
       Map<String, List<Double>> t = row.getValue();
       StringBuilder line = new StringBuilder("| " + row.getKey() + " |");
@@ -58,12 +57,30 @@ final class TransferReport {
       }
       double ours = median(t, TransferBenchmark.OURS);
       line.append(ratio(ours, t, TransferBenchmark.CP))
+          .append(ratio(ours, t, TransferBenchmark.CP_SYNC))
           .append(ratio(ours, t, TransferBenchmark.RSYNC));
       System.out.println(line);
     }
     System.out.println(
         "(seconds: median (best) of each tool's runs; ratios of medians, < 1 means ours is"
             + " faster)");
+  }
+
+  /** Large fresh copies in MiB/s (from median times), ours as a share of dd's. */
+  static void throughput(Map<String, List<Double>> large, long bytes) {
+    double mib = bytes / 1048576.0;
+    StringBuilder line = new StringBuilder("large files, MiB/s (median):");
+    for (var tool : large.entrySet()) {
+      line.append(
+          String.format(" %s %.0f;", tool.getKey(), mib / TransferBenchmark.median(tool.getValue())));
+    }
+    if (large.containsKey(TransferBenchmark.DD)) {
+      line.append(
+          String.format(
+              " ours at %.0f%% of dd",
+              100 * median(large, TransferBenchmark.DD) / median(large, TransferBenchmark.OURS)));
+    }
+    System.out.println(line);
   }
 
   private static String ratio(double ours, Map<String, List<Double>> t, String tool) {

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
@@ -33,6 +32,7 @@ final class AtomicWrite {
   private final CopyTuning tuning;
   private final String tag;
   private final ObjectUpload objects;
+  private final DurableBatch batch;
 
   AtomicWrite(
       TransferSpec spec,
@@ -43,7 +43,8 @@ final class AtomicWrite {
       CopyTuning tuning,
       String tag,
       Uploads uploads,
-      Executor executor) {
+      Executor executor,
+      DurableBatch batch) {
     this.objects =
         dst.objects()
             .map(
@@ -58,27 +59,37 @@ final class AtomicWrite {
     this.control = control;
     this.tuning = tuning;
     this.tag = tag;
+    this.batch = batch;
   }
 
   static boolean isTemporary(String name) {
     return name.startsWith(".") && name.matches("\\..+\\.[0-9a-f]{8}\\.part");
   }
 
-  /** Copies {@code srcRel} over {@code dstRel} through a temporary file beside it. */
-  void copy(String srcRel, Entry s, String dstRel) {
+  /**
+   * Copies {@code srcRel} over {@code dstRel} through a temporary file beside it. On a local
+   * destination the whole, flushed temporary file is answered for a {@link DurableBatch} to rename;
+   * elsewhere it is renamed at once and null is answered.
+   */
+  DurableBatch.Written copy(String srcRel, Entry s, String dstRel) {
     if (objects != null) {
       // an object store has no rename, but shows an object only once it is whole
       objects.copy(srcRel, s, dstRel);
-      return;
+      return null;
     }
     String tmp =
         UserPaths.join(
             UserPaths.parent(dstRel), "." + UserPaths.name(dstRel) + "." + tag + ".part");
     try {
+      boolean local = src.localPath(srcRel).isPresent() && dst.localPath(tmp).isPresent();
       for (int attempt = 1; ; attempt++) {
-        write(srcRel, tmp);
-        if (spec.preserveTimestamp()) {
-          dst.setModified(tmp, s.modified());
+        if (local) {
+          writeLocal(srcRel, s, tmp);
+        } else {
+          writeStream(srcRel, tmp);
+          if (spec.preserveTimestamp()) {
+            dst.setModified(tmp, s.modified());
+          }
         }
         if (!spec.verifyChecksum() || verified(srcRel, s.size(), tmp)) {
           break;
@@ -97,7 +108,11 @@ final class AtomicWrite {
                   + " copies");
         }
       }
+      if (local) {
+        return new DurableBatch.Written(tmp, dstRel, s.size(), s.modified());
+      }
       dst.rename(tmp, dstRel);
+      return null;
     } catch (RuntimeException e) {
       try {
         dst.delete(tmp);
@@ -115,17 +130,10 @@ final class AtomicWrite {
         Checksums.of(dst, tmp, size, progress, control));
   }
 
-  private void write(String srcRel, String tmp) {
-    Optional<Path> from = src.localPath(srcRel);
-    Optional<Path> to = dst.localPath(tmp);
-    if (from.isPresent() && to.isPresent()) {
-      writeLocal(from.get(), srcRel, to.get(), tmp);
-    } else {
-      writeStream(srcRel, tmp);
-    }
-  }
-
-  private void writeLocal(Path from, String srcRel, Path to, String tmp) {
+  /** Kernel-side copy (copy_file_range), the kept mtime set, then flushed: all before a rename. */
+  private void writeLocal(String srcRel, Entry s, String tmp) {
+    Path from = src.localPath(srcRel).orElseThrow();
+    Path to = dst.localPath(tmp).orElseThrow();
     FileChannel in;
     try {
       in = FileChannel.open(from, StandardOpenOption.READ);
@@ -150,6 +158,10 @@ final class AtomicWrite {
         progress.bytesTransferred.addAndGet(n);
         tuning.afterChunk().run();
         control.check();
+        batch.commitIfDue();
+      }
+      if (spec.preserveTimestamp()) {
+        dst.setModified(tmp, s.modified());
       }
       out.force(true);
     } catch (IOException e) {
@@ -184,6 +196,7 @@ final class AtomicWrite {
         if (sinceChunk >= tuning.chunkBytes()) {
           sinceChunk = 0;
           tuning.afterChunk().run();
+          batch.commitIfDue();
         }
         control.check();
       }

@@ -24,6 +24,7 @@ final class FileCopier {
   private final Control control;
   private final Ledger ledger;
   private final AtomicWrite write;
+  private final DurableBatch batch;
 
   FileCopier(
       TransferSpec spec,
@@ -42,7 +43,9 @@ final class FileCopier {
     this.progress = progress;
     this.control = control;
     this.ledger = ledger;
-    this.write = new AtomicWrite(spec, src, dst, progress, control, tuning, tag, uploads, executor);
+    this.batch = new DurableBatch(dst, ledger, progress);
+    this.write =
+        new AtomicWrite(spec, src, dst, progress, control, tuning, tag, uploads, executor, batch);
   }
 
   /**
@@ -92,9 +95,10 @@ final class FileCopier {
       progress.filesSkipped.incrementAndGet();
       return;
     }
+    DurableBatch.Written written;
     for (int attempt = 1; ; attempt++) {
       try {
-        write.copy(p.srcRel(), p.source(), p.dstRel());
+        written = write.copy(p.srcRel(), p.source(), p.dstRel());
         break;
       } catch (TransferException e) {
         if (!e.code().equals("QUOTA_EXCEEDED")
@@ -107,8 +111,26 @@ final class FileCopier {
         pause(Duration.ofSeconds(attempt));
       }
     }
-    progress.filesTransferred.incrementAndGet();
-    ledger.done(p.dstRel(), p.source().size(), p.source().modified());
+    if (written != null) {
+      batch.add(written);
+    } else {
+      batch.placed(p.dstRel(), p.source().size(), p.source().modified());
+    }
+  }
+
+  /** Commits written files waiting longer than a batch may wait. */
+  void commitIfDue() {
+    batch.commitIfDue();
+  }
+
+  /** {@code dstDir} was created: its entry in its parent is made durable with the next batch. */
+  void created(String dstDir) {
+    batch.createdDirectoryIn(org.globustimer.transfer.endpoint.UserPaths.parent(dstDir));
+  }
+
+  /** Renames into place, and acknowledges, the files written but not yet committed. */
+  void flush() {
+    batch.flush();
   }
 
   /** Sync level 3: equal sizes and equal checksums. */

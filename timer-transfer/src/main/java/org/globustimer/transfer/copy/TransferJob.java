@@ -2,14 +2,11 @@ package org.globustimer.transfer.copy;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.IoErrors;
-import org.globustimer.transfer.endpoint.ObjectStore;
 import org.globustimer.transfer.endpoint.Storage;
 import org.globustimer.transfer.endpoint.UserPaths;
 
@@ -21,8 +18,6 @@ import org.globustimer.transfer.endpoint.UserPaths;
 public final class TransferJob {
 
   private static final int MAX_DEPTH = 256;
-  private static final Set<String> SKIPPABLE =
-      Set.of("FILE_NOT_FOUND", "PERMISSION_DENIED", "PATH_OUTSIDE_ENDPOINT");
 
   private final TransferSpec spec;
   private final Storage src;
@@ -32,6 +27,7 @@ public final class TransferJob {
   private final FileCopier copier;
   private final CopySlots slots;
   private final Uploads uploads;
+  private final Symlinks symlinks;
 
   public TransferJob(
       TransferSpec spec,
@@ -54,17 +50,23 @@ public final class TransferJob {
     this.copier =
         new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag, uploads, executor);
     this.slots = new CopySlots(executor, parallel);
+    this.symlinks = new Symlinks(spec, src, dst, progress);
   }
 
   public void run() {
     boolean resumable = false;
     try {
+      RuntimeException failure = null;
       try {
         for (TransferSpec.Item item : spec.items()) {
           runItem(item);
         }
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
       } finally {
         slots.awaitAll();
+        commitWritten(failure);
       }
       slots.checkFailed();
     } catch (TransferException e) {
@@ -72,25 +74,20 @@ public final class TransferJob {
       throw e;
     } finally {
       if (!resumable) {
-        abortUnfinishedUploads();
+        UnfinishedUploads.abort(dst, uploads, progress);
       }
     }
   }
 
-  /** A task that ends for good leaves no incomplete upload behind on the server. */
-  private void abortUnfinishedUploads() {
-    Optional<ObjectStore> objects = dst.objects();
-    for (Map.Entry<String, Uploads.Started> u : uploads.all().entrySet()) {
-      try {
-        objects.ifPresent(o -> o.abort(u.getKey(), u.getValue().uploadId()));
-        uploads.ended(u.getKey());
-      } catch (TransferException e) {
-        progress.event(
-            e.code(),
-            "could not abort an unfinished upload: " + e.getMessage(),
-            "/" + u.getKey(),
-            true);
+  /** Files written whole are put in place and acknowledged however the task ends. */
+  private void commitWritten(RuntimeException failure) {
+    try {
+      copier.flush();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        throw e;
       }
+      failure.addSuppressed(e);
     }
   }
 
@@ -154,6 +151,7 @@ public final class TransferJob {
     }
     if (d == null) {
       dst.mkdirs(dstDir);
+      copier.created(dstDir);
     }
     // a directory link planted at the destination must not carry writes out of the endpoint
     dst.ensureInside(dstDir);
@@ -181,7 +179,7 @@ public final class TransferJob {
       Entry eff = e;
       if (e.isLink()) {
         progress.symlinks.incrementAndGet();
-        eff = link(e, childSrc, childDst, kept, ancestors);
+        eff = symlinks.resolve(e, childSrc, childDst, kept, ancestors);
         if (eff == null) {
           continue;
         }
@@ -198,46 +196,13 @@ public final class TransferJob {
         }
         copyTree(childSrc, childDst, depth + 1, below);
       } else {
-        submit(childSrc, eff, childDst, present != null && !present.contains(e.name()));
+        // in a directory just made, nothing is there yet: no look at the destination per file
+        boolean absent = d == null || (present != null && !present.contains(e.name()));
+        submit(childSrc, eff, childDst, absent);
       }
     }
     if (spec.deleteDestinationExtra()) {
       deleteExtra(dstDir, kept);
-    }
-  }
-
-  /** What a symbolic link stands for under the task's mode, or null when nothing is copied. */
-  private Entry link(
-      Entry e, String childSrc, String childDst, Set<String> kept, Set<String> ancestors) {
-    switch (spec.recursiveSymlinks()) {
-      case IGNORE -> {
-        return null;
-      }
-      case KEEP -> {
-        if (spec.includes(e.name(), false)) {
-          kept.add(e.name());
-          dst.symlink(childDst, src.readLink(childSrc));
-        }
-        return null;
-      }
-      default -> {
-        try {
-          src.ensureInside(childSrc);
-          Entry target = src.stat(childSrc, true);
-          if (target == null) {
-            throw IoErrors.notFound("/" + childSrc + " (dangling symbolic link)");
-          }
-          if (target.isDir() && ancestors.contains(src.realPath(childSrc))) {
-            progress.event(
-                "SYMLINK_LOOP", "skipped a link back to its own ancestor", "/" + childSrc, false);
-            return null;
-          }
-          return target;
-        } catch (TransferException ex) {
-          skipOrThrow(ex.onSource(), "/" + childSrc);
-          return null;
-        }
-      }
     }
   }
 
@@ -255,6 +220,7 @@ public final class TransferJob {
 
   private void submit(String srcRel, Entry s, String dstRel, boolean knownAbsent) {
     slots.checkFailed();
+    copier.commitIfDue();
     if (src.remoteMetadata() || dst.remoteMetadata()) {
       // each look at a server is a round trip: settle files in parallel, not on this thread
       slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, knownAbsent));
@@ -291,10 +257,6 @@ public final class TransferJob {
   }
 
   private void skipOrThrow(TransferException e, String path) {
-    if (e.isSourceError() && spec.skipSourceErrors() && SKIPPABLE.contains(e.code())) {
-      progress.event(e.code(), "skipped a source error", e.getMessage(), false);
-      return;
-    }
-    throw e;
+    SourceErrors.skipOrThrow(spec, progress, e);
   }
 }

@@ -187,6 +187,15 @@ final class PosixStorage implements Storage {
   }
 
   @Override
+  public void syncDirectory(String rel) {
+    try (FileChannel dir = FileChannel.open(path(rel), StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
+  @Override
   public void mkdirs(String rel) {
     try {
       Files.createDirectories(path(rel));

@@ -37,6 +37,9 @@ public interface Storage extends AutoCloseable {
 
   void setModified(String rel, Instant time);
 
+  /** Makes the entries of a directory (names created or renamed in it) durable, where it can. */
+  default void syncDirectory(String rel) {}
+
   void mkdirs(String rel);
 
   /** Removes a file, link, or a whole directory tree (links inside are not followed). */

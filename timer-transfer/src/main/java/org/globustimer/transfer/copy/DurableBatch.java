@@ -1,0 +1,152 @@
+package org.globustimer.transfer.copy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.endpoint.Storage;
+import org.globustimer.transfer.endpoint.UserPaths;
+
+/**
+ * Acknowledges copied files. A whole, flushed temporary file waits here until the batch is full;
+ * then every file of the batch is renamed into place, each directory the renames touched is flushed
+ * once, and only then are the files recorded in the ledger and counted as transferred. See
+ * docs/decisions/transfer-durable-batches.md.
+ */
+final class DurableBatch {
+
+  /** A temporary file, whole and flushed, to be renamed over {@code dstRel}. */
+  record Written(String tmp, String dstRel, long size, Instant mtime) {}
+
+  static final int MAX_FILES = 512;
+  static final long MAX_BYTES = 256L << 20;
+  private static final long MAX_NANOS = 500_000_000L;
+
+  private final Storage dst;
+  private final Ledger ledger;
+  private final Progress progress;
+  private List<Written> pending = new ArrayList<>();
+  private Set<String> createdIn = new LinkedHashSet<>();
+  private long bytes;
+  private long since;
+
+  DurableBatch(Storage dst, Ledger ledger, Progress progress) {
+    this.dst = dst;
+    this.ledger = ledger;
+    this.progress = progress;
+  }
+
+  /** A file already in place and durable (written where no batch applies). */
+  void placed(String dstRel, long size, Instant mtime) {
+    progress.filesTransferred.incrementAndGet();
+    ledger.done(dstRel, size, mtime);
+  }
+
+  /**
+   * A directory was created in {@code parentRel}: flushed with the next batch, before its files.
+   */
+  synchronized void createdDirectoryIn(String parentRel) {
+    createdIn.add(parentRel);
+  }
+
+  /** Adds a written file, committing the batch when it is full. */
+  void add(Written w) {
+    List<Written> full = null;
+    synchronized (this) {
+      if (pending.isEmpty()) {
+        since = System.nanoTime();
+      }
+      pending.add(w);
+      bytes += w.size();
+      if (pending.size() >= MAX_FILES
+          || bytes >= MAX_BYTES
+          || System.nanoTime() - since >= MAX_NANOS) {
+        full = take();
+      }
+    }
+    if (full != null) {
+      commit(full);
+    }
+  }
+
+  /**
+   * Commits the batch when its first file has waited long enough, so that files are acknowledged
+   * while a long copy runs; called between chunks and between files.
+   */
+  void commitIfDue() {
+    List<Written> due = null;
+    synchronized (this) {
+      if (!pending.isEmpty() && System.nanoTime() - since >= MAX_NANOS) {
+        due = take();
+      }
+    }
+    if (due != null) {
+      commit(due);
+    }
+  }
+
+  /** Commits what is pending; done when a task's copies have ended, however they ended. */
+  void flush() {
+    List<Written> rest;
+    synchronized (this) {
+      rest = take();
+    }
+    commit(rest);
+  }
+
+  private List<Written> take() {
+    List<Written> taken = pending;
+    pending = new ArrayList<>();
+    bytes = 0;
+    return taken;
+  }
+
+  private synchronized Set<String> takeCreated() {
+    Set<String> taken = createdIn;
+    createdIn = new LinkedHashSet<>();
+    return taken;
+  }
+
+  private void commit(List<Written> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    // new directories are entered in their parents first, so the files below them are reachable
+    Set<String> dirs = takeCreated();
+    int renamed = 0;
+    try {
+      for (Written w : files) {
+        dst.rename(w.tmp(), w.dstRel());
+        dirs.add(UserPaths.parent(w.dstRel()));
+        renamed++;
+      }
+    } catch (TransferException e) {
+      for (Written w : files.subList(renamed + 1, files.size())) {
+        deleteQuietly(w.tmp());
+      }
+      deleteQuietly(files.get(renamed).tmp());
+      syncAndRecord(files.subList(0, renamed), dirs);
+      throw e;
+    }
+    syncAndRecord(files, dirs);
+  }
+
+  private void syncAndRecord(List<Written> files, Set<String> dirs) {
+    for (String dir : dirs) {
+      dst.syncDirectory(dir);
+    }
+    for (Written w : files) {
+      placed(w.dstRel(), w.size(), w.mtime());
+    }
+  }
+
+  private void deleteQuietly(String tmp) {
+    try {
+      dst.delete(tmp);
+    } catch (RuntimeException ignored) {
+      // the rename's failure is the one to report
+    }
+  }
+}

@@ -121,6 +121,7 @@ final class ActionRunner implements AutoCloseable {
                 r.control(),
                 r.ledger(),
                 r.uploads(),
+                store.digests(),
                 tuning,
                 id.substring(0, 8),
                 executor,

@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.globustimer.core.action.ActionStatus;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.copy.Digests;
 import org.globustimer.transfer.db.Db;
+import org.globustimer.transfer.db.StoredDigests;
 
 /** Action rows and their finished-file ledger. Only unfinished actions are ever updated. */
 final class ActionStore {
@@ -117,6 +119,11 @@ final class ActionStore {
     return db.update(
         "delete from transfer_actions where release_at <= ? and status in ('SUCCEEDED', 'FAILED')",
         now);
+  }
+
+  /** The digests kept of local files, for one task. */
+  Digests digests() {
+    return new StoredDigests(db);
   }
 
   StoredLedger ledger(String actionId) {

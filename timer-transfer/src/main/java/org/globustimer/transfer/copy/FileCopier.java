@@ -1,6 +1,5 @@
 package org.globustimer.transfer.copy;
 
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.globustimer.transfer.TransferException;
@@ -25,6 +24,8 @@ final class FileCopier {
   private final Ledger ledger;
   private final AtomicWrite write;
   private final DurableBatch batch;
+  private final Digests digests;
+  private final SameContent content;
 
   FileCopier(
       TransferSpec spec,
@@ -36,6 +37,7 @@ final class FileCopier {
       CopyTuning tuning,
       String tag,
       Uploads uploads,
+      Digests digests,
       Executor executor) {
     this.spec = spec;
     this.src = src;
@@ -44,6 +46,8 @@ final class FileCopier {
     this.control = control;
     this.ledger = ledger;
     this.batch = new DurableBatch(dst, ledger, progress);
+    this.digests = digests;
+    this.content = new SameContent(src, dst, progress, control, digests, executor);
     this.write =
         new AtomicWrite(spec, src, dst, progress, control, tuning, tag, uploads, executor, batch);
   }
@@ -130,15 +134,17 @@ final class FileCopier {
 
   /** Renames into place, and acknowledges, the files written but not yet committed. */
   void flush() {
-    batch.flush();
+    try {
+      batch.flush();
+    } finally {
+      digests.flush();
+    }
   }
 
-  /** Sync level 3: equal sizes and equal checksums. */
+  /** Sync level 3: equal sizes and equal content. */
   private boolean sameContent(Planned p) {
     return p.source().size() == p.destination().size()
-        && MessageDigest.isEqual(
-            Checksums.ofSource(src, p.srcRel(), p.source().size(), progress, control),
-            Checksums.of(dst, p.dstRel(), p.destination().size(), progress, control));
+        && content.test(p.srcRel(), p.dstRel(), p.source().size());
   }
 
   private void pause(Duration d) {

@@ -37,6 +37,7 @@ public final class TransferJob {
       Control control,
       Ledger ledger,
       Uploads uploads,
+      Digests digests,
       CopyTuning tuning,
       String tag,
       ExecutorService executor,
@@ -48,7 +49,8 @@ public final class TransferJob {
     this.control = control;
     this.uploads = uploads;
     this.copier =
-        new FileCopier(spec, src, dst, progress, control, ledger, tuning, tag, uploads, executor);
+        new FileCopier(
+            spec, src, dst, progress, control, ledger, tuning, tag, uploads, digests, executor);
     this.slots = new CopySlots(executor, parallel);
     this.symlinks = new Symlinks(spec, src, dst, progress);
   }

@@ -12,9 +12,12 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.globustimer.core.json.Json;
+import org.globustimer.core.timer.TimerRow;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
 import org.globustimer.server.store.GroupCommit;
@@ -26,15 +29,27 @@ import org.globustimer.server.store.GroupCommit;
  * creations per second, heap after GC, the database's size, how long a claim pass takes over the
  * idle timers, and the claim queries' plans.
  *
- * <p>Usage: {@code bench/run create --timers 100000 --clients 32}
+ * <p>Usage: {@code bench/run create --timers 100000 --clients 32} [{@code --warmup 2000}] [{@code
+ * --client plain|jdk}] [{@code --direct true}]. The warm-up creates are not counted; {@code plain}
+ * is a minimal keep-alive HTTP/1.1 client, {@code jdk} the JDK's; {@code --direct true} skips HTTP
+ * and hands the same inserts straight to the store's group commit.
  */
 public final class CreateBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        Options.parse(args, Map.of("timers", "20000", "clients", "32", "home", ""));
+        Options.parse(args, Map.of(
+                "timers", "20000",
+                "clients", "32",
+                "home", "",
+                "direct", "false",
+                "warmup", "2000",
+                "client", "plain"));
     int timers = Integer.parseInt(options.get("timers"));
     int clients = Integer.parseInt(options.get("clients"));
+    int warmup = Integer.parseInt(options.get("warmup"));
+    boolean direct = Boolean.parseBoolean(options.get("direct"));
+    boolean jdkClient = options.get("client").equals("jdk");
     Path home =
         options.get("home").isEmpty()
             ? Files.createTempDirectory("globus-timer-bench")
@@ -45,19 +60,31 @@ public final class CreateBenchmark {
             Clock.systemUTC());
     try {
       String token = Files.readString(home.resolve("token")).trim();
+      if (warmup > 0 && !direct) {
+        // Not counted: the service's code is compiled during these, not during the measurement.
+        create(service.url(), token, -warmup, 0, clients, jdkClient);
+      }
       GroupCommit writer = service.store().writer();
       long commitsBefore = writer.commits();
       long unitsBefore = writer.committedUnits();
+      long busyBefore = writer.busyNanos();
       long started = System.nanoTime();
-      long failures = create(service.url(), token, timers, clients);
+      long failures =
+          direct
+              ? createDirectly(service, token, timers, clients)
+              : create(service.url(), token, 0, timers, clients, jdkClient);
       double seconds = (System.nanoTime() - started) / 1e9;
       long commits = writer.commits() - commitsBefore;
       System.out.printf(
           "created %,d timers with %d clients in %.1f s: %,.0f/s (%d failed)%n",
           timers, clients, seconds, timers / seconds, failures);
       System.out.printf(
-          "commits          %,d (%.1f writes each, %.0f/s)%n",
-          commits, (writer.committedUnits() - unitsBefore) / (double) commits, commits / seconds);
+          "commits          %,d (%.1f writes each, %.0f/s, %.1f ms each; writer busy %.0f%%)%n",
+          commits,
+          (writer.committedUnits() - unitsBefore) / (double) commits,
+          commits / seconds,
+          (writer.busyNanos() - busyBefore) / 1e6 / commits,
+          (writer.busyNanos() - busyBefore) / 1e7 / seconds);
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       System.out.printf("heap after GC    %,d MiB%n", heap >> 20);
@@ -71,36 +98,34 @@ public final class CreateBenchmark {
     System.exit(0);
   }
 
-  private static long create(String url, String token, int timers, int clients) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    AtomicLong next = new AtomicLong();
+  private static long create(
+      String url, String token, long from, long to, int clients, boolean jdkClient)
+      throws Exception {
+    HttpClient http = jdkClient ? HttpClient.newHttpClient() : null;
+    AtomicLong next = new AtomicLong(from);
     AtomicLong failures = new AtomicLong();
     String start = Instant.now().plusSeconds(86_400).toString();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       for (int c = 0; c < clients; c++) {
         pool.submit(
             () -> {
-              for (long i = next.getAndIncrement(); i < timers; i = next.getAndIncrement()) {
-                String body =
-                    "{\"name\":\"bench-"
-                        + i
-                        + "\",\"start\":\""
-                        + start
-                        + "\",\"interval\":3600,\"callback_url\":\"http://127.0.0.1:9/run\","
-                        + "\"callback_body\":{\"body\":{\"i\":"
-                        + i
-                        + "}}}";
-                HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(url + "/jobs"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                HttpResponse<String> response =
-                    http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 201 && failures.incrementAndGet() == 1) {
-                  System.err.printf(
-                      "creating a timer failed: %d %s%n", response.statusCode(), response.body());
+              try (PlainHttp plain = jdkClient ? null : new PlainHttp(url)) {
+                for (long i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                  String body =
+                      "{\"name\":\"bench-"
+                          + i
+                          + "\",\"start\":\""
+                          + start
+                          + "\",\"interval\":3600,\"callback_url\":\"http://127.0.0.1:9/run\","
+                          + "\"callback_body\":{\"body\":{\"i\":"
+                          + i
+                          + "}}}";
+                  PlainHttp.Answer answer =
+                      jdkClient ? jdkPost(http, url, token, body) : plain.post("/jobs", token, body);
+                  if (answer.status() != 201 && failures.incrementAndGet() == 1) {
+                    System.err.printf(
+                        "creating a timer failed: %d %s%n", answer.status(), answer.body());
+                  }
                 }
               }
               return null;
@@ -108,6 +133,69 @@ public final class CreateBenchmark {
       }
     }
     return failures.get();
+  }
+
+  private static PlainHttp.Answer jdkPost(HttpClient http, String url, String token, String body)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + "/jobs"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    return new PlainHttp.Answer(response.statusCode(), response.body());
+  }
+
+  /**
+   * The same durable writes without HTTP: each client thread hands its insert to the store's
+   * group commit and waits for it, as the API's handler does. Shows what the store alone sustains.
+   */
+  private static long createDirectly(TimerService service, String token, int timers, int clients)
+      throws Exception {
+    TimerRow template = template(service, token);
+    TimerCopies copies = new TimerCopies(template);
+    Instant start = Instant.now().plusSeconds(86_400);
+    AtomicLong next = new AtomicLong();
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      for (int c = 0; c < clients; c++) {
+        pool.submit(
+            () -> {
+              for (long i = next.getAndIncrement(); i < timers; i = next.getAndIncrement()) {
+                TimerRow timer = copies.copy(i, start, Instant.now());
+                service
+                    .store()
+                    .inDurableTransaction(
+                        tx -> {
+                          tx.insertTimer(timer);
+                          return null;
+                        });
+              }
+              return null;
+            });
+      }
+    }
+    return 0;
+  }
+
+  /** One timer created through the API, as the store holds it. */
+  static TimerRow template(TimerService service, String token) throws Exception {
+    String body =
+        "{\"name\":\"template\",\"start\":\""
+            + Instant.now().plusSeconds(86_400)
+            + "\",\"interval\":3600,\"callback_url\":\"http://127.0.0.1:9/run\","
+            + "\"callback_body\":{\"body\":{}}}";
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(service.url() + "/jobs"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    UUID id = UUID.fromString(Json.mapper().readTree(response.body()).get("job_id").asText());
+    return service.store().read(tx -> tx.findTimer(id)).orElseThrow();
   }
 
   private static void report(Path db) throws Exception {

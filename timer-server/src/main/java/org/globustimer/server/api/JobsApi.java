@@ -8,18 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
 import org.globustimer.core.timer.Commands;
 import org.globustimer.core.timer.ResumePolicy;
-import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.Schedules;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
-import org.globustimer.core.timer.TimerState;
 import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.store.TimerEdits;
@@ -70,13 +67,13 @@ final class JobsApi {
 
   private void createV1(Context ctx) {
     TimerRow timer = create(ctx, requests.v1(JsonIo.body(ctx)));
-    JsonIo.created(ctx, document(timer, DEFAULT_RESULTS, null));
+    JsonIo.created(ctx, JobPages.created(timer, clock.instant()));
   }
 
   private void createV2(Context ctx) {
     TimerRow timer = create(ctx, requests.v2(JsonIo.body(ctx)));
     ObjectNode answer = Json.mapper().createObjectNode();
-    answer.set("timer", document(timer, DEFAULT_RESULTS, null));
+    answer.set("timer", JobPages.created(timer, clock.instant()));
     JsonIo.created(ctx, answer);
   }
 
@@ -99,21 +96,7 @@ final class JobsApi {
   }
 
   private void list(Context ctx) {
-    Set<TimerStatus> statuses = QueryParams.statusFilter(ctx);
-    String order = ctx.queryParam("order");
-    boolean newestFirst =
-        order == null
-            || order.isBlank()
-            || order.toLowerCase().contains("desc")
-            || order.startsWith("-");
-    TimerQuery query =
-        new TimerQuery(
-            statuses,
-            QueryParams.blankToNull(ctx.queryParam("filter_name")),
-            QueryParams.queryTime(ctx, "submitted_after"),
-            QueryParams.queryTime(ctx, "submitted_before"),
-            newestFirst,
-            QueryParams.queryInt(ctx, "limit", MAX_PAGE, 1, 10_000));
+    TimerQuery query = QueryParams.timerQuery(ctx, MAX_PAGE);
     int resultCount = QueryParams.queryInt(ctx, "result_count", DEFAULT_RESULTS, 0, MAX_PAGE);
     boolean allUsers = "true".equalsIgnoreCase(ctx.queryParam("all_users"));
     if (allUsers && !Auth.identity(ctx).admin()) {
@@ -290,33 +273,7 @@ final class JobsApi {
   }
 
   private ObjectNode document(TimerRow timer, int resultCount, Long beforeSlot) {
-    return store.read(
-        tx -> {
-          TimerRow fresh = tx.findTimer(timer.id()).orElse(timer);
-          List<RunRow> runs =
-              resultCount == 0 ? List.of() : tx.runs(timer.id(), beforeSlot, resultCount + 1);
-          String pageNext = null;
-          if (runs.size() > resultCount) {
-            runs = runs.subList(0, resultCount);
-            pageNext = String.valueOf(runs.getLast().slot());
-          }
-          TimerState s = fresh.state();
-          Long currentSlot = s.pendingSlot() != null ? s.pendingSlot() : s.activeSlot();
-          RunRow current =
-              currentSlot == null ? null : tx.findRun(timer.id(), currentSlot).orElse(null);
-          if (current == null && s.pendingSlot() != null) {
-            // Submitted a moment ago: its run is recorded with the provider's answer.
-            current =
-                RunRow.submitting(
-                    timer.id(),
-                    s.pendingSlot(),
-                    Instant.ofEpochMilli(s.pendingSlot()),
-                    null,
-                    s.lastRanAt() == null ? clock.instant() : s.lastRanAt(),
-                    null);
-          }
-          return JobDocuments.job(fresh, runs, pageNext, current, clock.instant());
-        });
+    return store.read(tx -> JobPages.document(tx, timer, resultCount, beforeSlot, clock.instant()));
   }
 
   private TimerRow find(Context ctx) {

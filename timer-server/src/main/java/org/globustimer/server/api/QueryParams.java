@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.timer.TimerStatus;
+import org.globustimer.server.store.TimerQuery;
 
 /** Path and query parameters of the Timers API, each checked with an error naming it. */
 final class QueryParams {
@@ -126,5 +127,22 @@ final class QueryParams {
 
   static String blankToNull(String text) {
     return text == null || text.isBlank() ? null : text;
+  }
+
+  /** The filters, order and page size of a listing of timers, e.g. {@code GET /jobs}. */
+  static TimerQuery timerQuery(Context ctx, int defaultLimit) {
+    String order = ctx.queryParam("order");
+    boolean newestFirst =
+        order == null
+            || order.isBlank()
+            || order.toLowerCase().contains("desc")
+            || order.startsWith("-");
+    return new TimerQuery(
+        statusFilter(ctx),
+        blankToNull(ctx.queryParam("filter_name")),
+        queryTime(ctx, "submitted_after"),
+        queryTime(ctx, "submitted_before"),
+        newestFirst,
+        queryInt(ctx, "limit", defaultLimit, 1, 10_000));
   }
 }

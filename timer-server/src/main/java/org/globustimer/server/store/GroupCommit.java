@@ -29,6 +29,7 @@ public final class GroupCommit implements AutoCloseable {
   private volatile boolean running = true;
   private final LongAdder commits = new LongAdder();
   private final LongAdder committedUnits = new LongAdder();
+  private final LongAdder busyNanos = new LongAdder();
 
   public GroupCommit(TimerStore store, int writerCount) {
     this.store = store;
@@ -66,7 +67,9 @@ public final class GroupCommit implements AutoCloseable {
         return;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
+      long started = System.nanoTime();
       commit(batch);
+      busyNanos.add(System.nanoTime() - started);
       batch.clear();
     }
   }
@@ -123,6 +126,11 @@ public final class GroupCommit implements AutoCloseable {
   /** Units committed in those shared transactions. */
   public long committedUnits() {
     return committedUnits.sum();
+  }
+
+  /** Time the writers spent running and committing batches, in nanoseconds. */
+  public long busyNanos() {
+    return busyNanos.sum();
   }
 
   @Override

@@ -10,7 +10,12 @@ public final class Main {
 
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    if (Boolean.getBoolean(Training.PROPERTY)) {
+      java.util.List<String> failed = Training.run();
+      failed.forEach(System.err::println);
+      System.exit(failed.isEmpty() ? 0 : 1);
+    }
     Charset charset = System.out.charset();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
@@ -22,7 +27,10 @@ public final class Main {
 
   /** Runs one command line and answers its exit code. */
   public static int run(Environment env, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine(env);
+    return execute(CommandTree.forArgs(env, args), out, err, args);
+  }
+
+  static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new ErrorHandler(Arrays.asList(args).contains("--debug")));
@@ -33,9 +41,8 @@ public final class Main {
     return code;
   }
 
+  /** Every command, as completion scripts and man pages show them. */
   public static CommandLine commandLine(Environment env) {
-    CommandLine cli = new CommandLine(new RootCommand(env));
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli;
+    return CommandTree.full(env);
   }
 }

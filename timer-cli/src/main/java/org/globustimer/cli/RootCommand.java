@@ -1,10 +1,5 @@
 package org.globustimer.cli;
 
-import org.globustimer.cli.endpoint.EndpointCommand;
-import org.globustimer.cli.job.JobCommand;
-import org.globustimer.cli.schedule.ScheduleCommand;
-import org.globustimer.cli.server.ServerCommand;
-import org.globustimer.cli.session.SessionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -15,14 +10,6 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Schedule recurring transfers and other actions with a timer service.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      JobCommand.class,
-      ScheduleCommand.class,
-      EndpointCommand.class,
-      SessionCommand.class,
-      ServerCommand.class,
-      CompletionCommand.class
-    },
     footer = {
       "",
       "The service is --service-url, else $TIMER_SERVICE_URL, else service_url in",

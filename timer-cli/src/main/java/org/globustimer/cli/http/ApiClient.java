@@ -7,11 +7,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.globustimer.cli.CliException;
+import org.globustimer.core.build.BuildInfo;
 import org.globustimer.core.json.Json;
 
 /** JSON over HTTP to one timer service; every failure becomes a one-line {@link CliException}. */
@@ -29,7 +25,6 @@ public final class ApiClient {
 
   private final Connection connection;
   private final VersionSkew skew;
-  private HttpClient http;
 
   public ApiClient(Connection connection, VersionSkew skew) {
     this.connection = connection;
@@ -73,32 +68,29 @@ public final class ApiClient {
   public JsonNode send(
       String method, String path, Map<String, String> query, JsonNode body, boolean auth) {
     URI uri = withQuery(connection.resolve(path), query);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
     if (auth) {
-      connection.tokens().token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+      connection.tokens().token().ifPresent(t -> headers.put("Authorization", "Bearer " + t));
     }
     if (body != null) {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(write(body)));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
+      headers.put("Content-Type", "application/json");
     }
-    HttpResponse<String> response = exchange(request.build());
-    skew.observe(connection.url(), response.headers());
-    int status = response.statusCode();
+    Http.Answer answer = exchange(method, uri, headers, body == null ? null : write(body));
+    skew.observe(connection.url(), answer.firstHeader(BuildInfo.VERSION_HEADER));
+    int status = answer.status();
     if (status >= 400) {
-      throw failure(status, response.body());
+      throw failure(status, answer.body());
     }
-    return read(response.body(), uri);
+    return read(answer.body(), uri);
   }
 
-  private HttpResponse<String> exchange(HttpRequest request) {
+  private Http.Answer exchange(String method, URI uri, Map<String, String> headers, String body) {
     try {
-      return client().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpConnectTimeoutException | ConnectException e) {
+      return Http.send(method, uri, headers, body, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    } catch (Http.ConnectTimeout | ConnectException e) {
       throw unreachable("no connection", e);
-    } catch (HttpTimeoutException e) {
+    } catch (Http.AnswerTimeout e) {
       throw new CliException(
           "the timer service at "
               + connection.url()
@@ -141,17 +133,6 @@ public final class ApiClient {
     NotFound(String detail) {
       super(detail);
     }
-  }
-
-  private HttpClient client() {
-    if (http == null) {
-      http =
-          HttpClient.newBuilder()
-              .connectTimeout(CONNECT_TIMEOUT)
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build();
-    }
-    return http;
   }
 
   private JsonNode read(String body, URI uri) {

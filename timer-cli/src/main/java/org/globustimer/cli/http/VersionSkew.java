@@ -3,11 +3,11 @@ package org.globustimer.cli.http;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.globustimer.core.build.BuildInfo;
 import org.globustimer.core.build.Version;
 
@@ -33,11 +33,11 @@ public final class VersionSkew {
     this.ours = ours;
   }
 
-  void observe(URI service, HttpHeaders headers) {
+  /** Looks at the release a service named in its version header, if it named one. */
+  void observe(URI service, Optional<String> named) {
     if (checked) {
       return;
     }
-    var named = headers.firstValue(BuildInfo.VERSION_HEADER);
     if (named.isEmpty()) {
       return;
     }

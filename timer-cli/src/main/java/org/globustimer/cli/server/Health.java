@@ -2,11 +2,10 @@ package org.globustimer.cli.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import org.globustimer.cli.http.Http;
 import org.globustimer.core.json.Json;
 
 /**
@@ -14,8 +13,6 @@ import org.globustimer.core.json.Json;
  * just "not healthy" or "unknown".
  */
 final class Health {
-
-  private HttpClient http;
 
   Optional<JsonNode> check(URI service) {
     return get(service, "/health", null).filter(body -> "ok".equals(body.path("status").asText()));
@@ -28,22 +25,15 @@ final class Health {
 
   private Optional<JsonNode> get(URI service, String path, String token) {
     try {
-      if (http == null) {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      }
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(service.toString().replaceAll("/+$", "") + path))
-              .timeout(Duration.ofSeconds(3))
-              .GET();
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
+      URI uri = URI.create(service.toString().replaceAll("/+$", "") + path);
+      Map<String, String> headers =
+          token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
+      Http.Answer answer =
+          Http.send("GET", uri, headers, null, Duration.ofSeconds(2), Duration.ofSeconds(3));
+      if (answer.status() != 200) {
         return Optional.empty();
       }
-      return Optional.of(Json.mapper().readTree(response.body()));
+      return Optional.of(Json.mapper().readTree(answer.body()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();

@@ -16,6 +16,20 @@ final class FileCopier {
   /** A file that metadata alone could not settle, with what its destination was. */
   record Planned(String srcRel, Entry source, String dstRel, Entry destination) {}
 
+  /**
+   * The destination as its directory's listing showed it: {@link #UNKNOWN} when not listed, {@link
+   * #ABSENT} when listed and not there. A listed object's size is exact, its time the upload's (a
+   * kept mtime needs a look of its own).
+   */
+  record Seen(Entry entry, boolean listed) {
+    static final Seen UNKNOWN = new Seen(null, false);
+    static final Seen ABSENT = new Seen(null, true);
+
+    static Seen of(Entry listed) {
+      return listed == null ? ABSENT : new Seen(listed, true);
+    }
+  }
+
   private final TransferSpec spec;
   private final Storage src;
   private final Storage dst;
@@ -56,10 +70,12 @@ final class FileCopier {
    * Settles the file when metadata can (copied earlier by this task, or up to date at sync level 0,
    * 1 or 2) and answers null; otherwise answers what {@link #copy} needs.
    */
-  Planned plan(String srcRel, Entry listed, String dstRel, boolean knownAbsent) {
+  Planned plan(String srcRel, Entry listed, String dstRel, Seen seen) {
     control.check();
     progress.files.incrementAndGet();
-    Entry d = knownAbsent ? null : dst.stat(dstRel, false);
+    // only sync level 2 compares the destination's time, which a listing may not carry
+    boolean listingDoes = seen.listed() && !Integer.valueOf(2).equals(spec.syncLevel());
+    Entry d = seen == Seen.ABSENT ? null : listingDoes ? seen.entry() : dst.stat(dstRel, false);
     if (d != null && d.isLink()) {
       // the rename replaces the link itself, so what it points to is never compared or written
       d = null;

@@ -1,7 +1,9 @@
 package org.globustimer.transfer.copy;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.globustimer.transfer.TransferException;
@@ -121,7 +123,7 @@ public final class TransferJob {
       if (spec.recursiveSymlinks() == TransferSpec.SymlinkMode.COPY) {
         ancestors.add(src.realPath(srcRel));
       }
-      copyTree(srcRel, dstRel, 0, ancestors);
+      copyTree(srcRel, dstRel, 0, ancestors, dst.stat(dstRel, true));
       return;
     }
     if (s.isDir()) {
@@ -136,17 +138,17 @@ public final class TransferJob {
       dst.ensureInside(dstRel);
     }
     dst.mkdirs(UserPaths.parent(dstRel));
-    submit(srcRel, s, dstRel, false);
+    submit(srcRel, s, dstRel, FileCopier.Seen.UNKNOWN);
   }
 
-  private void copyTree(String srcDir, String dstDir, int depth, Set<String> ancestors) {
+  /** {@code d} is the destination directory as last seen: null when absent. */
+  private void copyTree(String srcDir, String dstDir, int depth, Set<String> ancestors, Entry d) {
     control.check();
     slots.checkFailed();
     if (depth > MAX_DEPTH) {
       throw new TransferException("TOO_DEEP", 400, "directory tree deeper than " + MAX_DEPTH);
     }
     progress.directories.incrementAndGet();
-    Entry d = dst.stat(dstDir, true);
     if (d != null && !d.isDir()) {
       throw new TransferException(
           "NOT_A_DIRECTORY", 400, "destination exists and is not a directory: /" + dstDir);
@@ -164,13 +166,13 @@ public final class TransferJob {
       skipOrThrow(e.onSource(), "/" + srcDir);
       return;
     }
-    // where each look at the destination is a round trip, one listing says what is absent
-    Set<String> present = null;
+    // where each look at the destination is a round trip, one listing says what is there
+    Map<String, Entry> present = null;
     if (dst.remoteMetadata()) {
-      present = new HashSet<>();
+      present = new HashMap<>();
       if (d != null) {
         for (Entry existing : dst.list(dstDir)) {
-          present.add(existing.name());
+          present.put(existing.name(), existing);
         }
       }
     }
@@ -196,11 +198,21 @@ public final class TransferJob {
           below = new HashSet<>(ancestors);
           below.add(src.realPath(childSrc));
         }
-        copyTree(childSrc, childDst, depth + 1, below);
+        copyTree(
+            childSrc,
+            childDst,
+            depth + 1,
+            below,
+            present != null ? present.get(e.name()) : dst.stat(childDst, true));
       } else {
         // in a directory just made, nothing is there yet: no look at the destination per file
-        boolean absent = d == null || (present != null && !present.contains(e.name()));
-        submit(childSrc, eff, childDst, absent);
+        FileCopier.Seen seen =
+            d == null
+                ? FileCopier.Seen.ABSENT
+                : present == null
+                    ? FileCopier.Seen.UNKNOWN
+                    : FileCopier.Seen.of(present.get(e.name()));
+        submit(childSrc, eff, childDst, seen);
       }
     }
     if (spec.deleteDestinationExtra()) {
@@ -220,25 +232,25 @@ public final class TransferJob {
     }
   }
 
-  private void submit(String srcRel, Entry s, String dstRel, boolean knownAbsent) {
+  private void submit(String srcRel, Entry s, String dstRel, FileCopier.Seen seen) {
     slots.checkFailed();
     copier.commitIfDue();
     if (src.remoteMetadata() || dst.remoteMetadata()) {
       // each look at a server is a round trip: settle files in parallel, not on this thread
-      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, knownAbsent));
+      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, seen));
       return;
     }
-    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel, knownAbsent);
+    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel, seen);
     if (planned == null) {
       return;
     }
     slots.submit(s.size(), () -> copyFile(planned));
   }
 
-  private void planAndCopy(String srcRel, Entry s, String dstRel, boolean knownAbsent) {
+  private void planAndCopy(String srcRel, Entry s, String dstRel, FileCopier.Seen seen) {
     FileCopier.Planned planned;
     try {
-      planned = copier.plan(srcRel, s, dstRel, knownAbsent);
+      planned = copier.plan(srcRel, s, dstRel, seen);
     } catch (TransferException e) {
       skipOrThrow(e, "/" + srcRel);
       progress.filesSkipped.incrementAndGet();

@@ -39,7 +39,12 @@ final class S3Clients {
             .region(Region.of(at.region()))
             .forcePathStyle(at.pathStyle())
             .credentialsProvider(credentials(at, accessKey, secretKey, sessionToken))
-            .httpClient(ApacheHttpClient.builder().buildWithDefaults(http.build()))
+            // "Expect: 100-continue" costs each upload a round trip before its body; a server
+            // that refuses a request still answers it, once the body is read
+            .httpClient(
+                ApacheHttpClient.builder()
+                    .expectContinueEnabled(false)
+                    .buildWithDefaults(http.build()))
             // Content-MD5 guards every write (and is what operations that require a checksum get,
             // like DeleteObjects); the newer flexible checksums are not offered by every
             // S3-compatible server, and a server that lacks them refuses such requests.

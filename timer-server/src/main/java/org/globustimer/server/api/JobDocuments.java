@@ -69,6 +69,7 @@ final class JobDocuments {
     }
     doc.put("resume_policy", d.resumePolicy().wire());
     TimingDocuments.add(doc, d);
+    NotifyDocuments.add(doc, d);
     doc.put("last_ran_at", Times.format(s.lastRanAt()));
     doc.put("next_run", Times.format(s.status().isScheduled() ? s.nextRunAt() : null));
     doc.put("n_runs", s.runs());

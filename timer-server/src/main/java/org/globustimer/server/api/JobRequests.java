@@ -22,12 +22,18 @@ final class JobRequests {
   private final Clock clock;
   private final String transferRunUrl;
   private final TransferDocuments transferDocuments = new TransferDocuments();
+  private final NotifyRequests notify;
+  private final ScheduleChecks checks;
+  private final JobPatches patches;
 
   JobRequests(Settings settings, UrlPolicy urls, Clock clock, String transferRunUrl) {
     this.settings = settings;
     this.urls = urls;
     this.clock = clock;
     this.transferRunUrl = transferRunUrl;
+    this.notify = new NotifyRequests(settings.notifications());
+    this.checks = new ScheduleChecks(settings, clock);
+    this.patches = new JobPatches(settings, clock, notify, checks);
   }
 
   /** {@code POST /jobs}: the v1 shape, with either spelling of the end condition. */
@@ -72,26 +78,28 @@ final class JobRequests {
             ? TimerType.TRANSFER
             : TimerType.GENERIC;
     start = start == null ? clock.instant() : start;
-    checkSchedule(f, "start", "interval", start, interval, endAt);
+    checks.schedule(f, "start", "interval", start, interval, endAt);
     if (cron != null) {
       TimingRequests.checkGaps(f, "cron", cron, start, settings.minInterval());
     }
+    NotifyRequests.Own own = notify.read(f, NotifyRequests.Own.DEFAULT);
     problems.throwIfAny();
-    return new TimerDefinition(
-        name,
-        type,
-        1,
-        start,
-        interval,
-        endAt,
-        endRuns,
-        callbackUrl,
-        callbackBody.toString(),
-        scope,
-        bodyOf(callbackBody),
-        null,
-        resume,
-        timing);
+    return own.applyTo(
+        new TimerDefinition(
+            name,
+            type,
+            1,
+            start,
+            interval,
+            endAt,
+            endRuns,
+            callbackUrl,
+            callbackBody.toString(),
+            scope,
+            bodyOf(callbackBody),
+            null,
+            resume,
+            timing));
   }
 
   /** {@code POST /v2/timer}: {@code {"timer": {...}}} with a transfer or flow body. */
@@ -184,118 +192,35 @@ final class JobRequests {
       f.problem("timer_type", "must be 'transfer' or 'flow'");
     }
     start = start == null ? clock.instant() : start;
-    checkSchedule(schedule, "start", "interval_seconds", start, interval, endAt);
+    checks.schedule(schedule, "start", "interval_seconds", start, interval, endAt);
     if (cron != null) {
       TimingRequests.checkGaps(schedule, "expression", cron, start, settings.minInterval());
     }
+    NotifyRequests.Own own = notify.read(f, NotifyRequests.Own.DEFAULT);
     problems.throwIfAny();
     ObjectNode callbackBody = Json.mapper().createObjectNode();
     callbackBody.set("body", body);
-    return new TimerDefinition(
-        name,
-        type,
-        2,
-        start,
-        interval,
-        endAt,
-        endRuns,
-        callbackUrl,
-        callbackBody.toString(),
-        scope,
-        body.toString(),
-        flowId,
-        resume,
-        timing);
+    return own.applyTo(
+        new TimerDefinition(
+            name,
+            type,
+            2,
+            start,
+            interval,
+            endAt,
+            endRuns,
+            callbackUrl,
+            callbackBody.toString(),
+            scope,
+            body.toString(),
+            flowId,
+            resume,
+            timing));
   }
 
-  /** {@code PATCH /jobs/{id}}: name, interval and end may change; other fields may not. */
+  /** {@code PATCH /jobs/{id}}: see {@link JobPatches}. */
   TimerDefinition patch(TimerDefinition current, JsonNode request) {
-    Problems problems = new Problems();
-    Fields f = Fields.ofBody(requireObject(request), problems);
-    for (String fixed :
-        new String[] {
-          "callback_url", "callback_body", "start", "scope", "timer_type", "schedule", "body"
-        }) {
-      if (f.present(fixed)) {
-        f.problem(fixed, "cannot be changed; create a new timer instead");
-      }
-    }
-    String name = f.present("name") ? f.text("name", false) : current.name();
-    Duration interval = current.interval();
-    if (f.present("interval")) {
-      interval = f.seconds("interval");
-      if (current.runsOnce()) {
-        f.problem("interval", "a timer that runs once has no interval to change");
-      } else if (current.isCron()) {
-        f.problem("interval", "a cron timer has no interval; change cron instead");
-      }
-    }
-    Instant endAt = current.endAt();
-    Integer endRuns = current.endRuns();
-    JsonNode stopAfter = f.raw("stop_after");
-    if (stopAfter != null && stopAfter.isObject()) {
-      Fields end = f.nested("stop_after");
-      if (end.raw("date") != null) {
-        endAt = end.time("date", false);
-      }
-      if (end.raw("n_runs") != null) {
-        endRuns = end.positiveInt("n_runs");
-      }
-    } else if (stopAfter != null && stopAfter.isTextual()) {
-      endAt = f.time("stop_after", false);
-    } else if (stopAfter != null && stopAfter.isNull()) {
-      endAt = null;
-      endRuns = null;
-    } else if (stopAfter != null) {
-      f.problem("stop_after", "must be an ISO 8601 date or an object {\"date\", \"n_runs\"}");
-    }
-    if (f.raw("stop_after_n") != null) {
-      endRuns = f.positiveInt("stop_after_n");
-    }
-    if (interval != null && !current.runsOnce()) {
-      checkInterval(f, "interval", interval);
-    }
-    if (endAt != null && endAt.isBefore(current.start())) {
-      f.problem("stop_after", "the end must not be before the start (" + current.start() + ")");
-    }
-    Timing timing = TimingRequests.patch(f, current.timing());
-    if (timing.cron() != null && !timing.cron().equals(current.timing().cron())) {
-      TimingRequests.checkGaps(f, "cron", timing.cron(), clock.instant(), settings.minInterval());
-    }
-    problems.throwIfAny();
-    return current.withName(name).withSchedule(interval, endAt, endRuns).withTiming(timing);
-  }
-
-  private void checkSchedule(
-      Fields f,
-      String startField,
-      String intervalField,
-      Instant start,
-      Duration interval,
-      Instant endAt) {
-    if (interval != null) {
-      checkInterval(f, intervalField, interval);
-    }
-    Instant latestStart = clock.instant().plus(settings.maxStartAhead());
-    if (start != null && start.isAfter(latestStart)) {
-      f.problem(
-          startField, "must be within " + settings.maxStartAhead().toDays() + " days from now");
-    }
-    if (start != null && endAt != null && endAt.isBefore(start)) {
-      f.problem("stop_after", "the end (" + endAt + ") is before the start (" + start + ")");
-    }
-  }
-
-  private void checkInterval(Fields f, String field, Duration interval) {
-    if (interval.compareTo(settings.minInterval()) < 0) {
-      f.problem(
-          field,
-          "must be at least " + settings.minInterval().toSeconds() + " seconds on this service");
-    } else if (interval.compareTo(settings.maxInterval()) > 0) {
-      f.problem(
-          field,
-          "must be at most " + settings.maxInterval().toSeconds() + " seconds on this service");
-    }
+    return patches.patch(current, request);
   }
 
   private void checkUrl(Fields f, String field, String url) {

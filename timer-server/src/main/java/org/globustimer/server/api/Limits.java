@@ -22,13 +22,22 @@ final class Limits {
 
   private static final Map<String, Integer> BY_FIELD =
       Map.of(
-          "name", 1024,
-          "scope", 2048,
-          "callback_url", URL,
-          "label", 128,
-          "source_path", PATH,
-          "destination_path", PATH,
-          "refresh_token", 8192);
+          "name",
+          1024,
+          "scope",
+          2048,
+          "callback_url",
+          URL,
+          "notify_webhook_url",
+          URL,
+          "label",
+          128,
+          "source_path",
+          PATH,
+          "destination_path",
+          PATH,
+          "refresh_token",
+          8192);
 
   private Limits() {}
 

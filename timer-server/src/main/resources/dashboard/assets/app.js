@@ -173,6 +173,8 @@ function progressOf(result) {
     files: Number(details.files) || 0,
     done: (Number(details.files_transferred) || 0) + (Number(details.files_skipped) || 0),
     bytes: Number(details.bytes_transferred) || 0,
+    seconds: details.duration_seconds === undefined ? null : Number(details.duration_seconds),
+    rate: Number(details.effective_bytes_per_second) || 0,
     words: details.nice_status || null,
   };
 }
@@ -190,7 +192,9 @@ function resultText(result) {
   if (!why && typeof data.description === "string") why = data.description;
   if (!why) why = data.display_status || null;
   if (progress) {
-    return progress.done + "/" + progress.files + " files, " + formatBytes(progress.bytes) + (why ? ", " + why : "");
+    const speed = progress.seconds === null ? "" :
+      " in " + progress.seconds.toFixed(1) + " s (" + formatBytes(progress.rate) + "/s)";
+    return progress.done + "/" + progress.files + " files, " + formatBytes(progress.bytes) + speed + (why ? ", " + why : "");
   }
   return why || "";
 }

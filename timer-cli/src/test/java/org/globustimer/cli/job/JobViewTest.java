@@ -105,4 +105,14 @@ class JobViewTest {
         .isEqualTo(
             "RUNNING  [############------------]  50%  2/4 files (1 skipped), 2.0 KiB  Queued");
   }
+
+  @Test
+  void aFinishedTransferShowsItsDurationAndThroughput() throws Exception {
+    JsonNode result =
+        json(
+            "{'run_status':'SUCCEEDED','data':{'status':'SUCCEEDED','details':{'files':2,"
+                + "'files_transferred':2,'files_skipped':0,'bytes_transferred':3145728,"
+                + "'duration_seconds':2.5,'effective_bytes_per_second':1258291}}}");
+    assertThat(JobView.details(result)).isEqualTo("2/2 files, 3.0 MiB in 2.5 s (1.2 MiB/s)");
+  }
 }

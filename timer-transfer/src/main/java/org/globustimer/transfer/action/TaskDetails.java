@@ -52,8 +52,9 @@ final class TaskDetails {
     d.put("files_skipped", p.filesSkipped.get()).put("files_deleted", p.filesDeleted.get());
     d.put("bytes_transferred", p.bytesTransferred.get());
     d.put("bytes_checksummed", p.bytesChecksummed.get());
-    long seconds = Math.max(1, Duration.between(start, now).toSeconds());
-    d.put("effective_bytes_per_second", p.bytesTransferred.get() / seconds);
+    long millis = Math.max(1, Duration.between(start, now).toMillis());
+    d.put("duration_seconds", millis / 1000.0);
+    d.put("effective_bytes_per_second", p.bytesTransferred.get() * 1000 / millis);
     d.put("faults", p.faults.get());
     switch (status) {
       case SUCCEEDED -> d.putNull("nice_status").put("is_ok", true);

@@ -24,6 +24,8 @@ final class JobSubmit extends JobBase {
 
   @Mixin TimingOptions timing;
 
+  @Mixin NotifyOptions notify;
+
   @Option(
       names = "--action-url",
       required = true,
@@ -58,6 +60,10 @@ final class JobSubmit extends JobBase {
     String timingProblem = timing.addTo(job, schedule.interval != null, true);
     if (timingProblem != null) {
       throw usageError(timingProblem);
+    }
+    String notifyProblem = notify.addTo(job);
+    if (notifyProblem != null) {
+      throw usageError(notifyProblem);
     }
     if (timing.cron != null) {
       job.remove("interval");

@@ -33,6 +33,8 @@ final class JobTransfer extends JobBase {
 
   @Mixin TimingOptions timing;
 
+  @Mixin NotifyOptions notify;
+
   @Option(names = "--source-endpoint", required = true, paramLabel = "ID")
   String sourceEndpoint;
 
@@ -116,6 +118,10 @@ final class JobTransfer extends JobBase {
     String timingProblem = timing.addTo(job, schedule.interval != null, true);
     if (timingProblem != null) {
       throw usageError(timingProblem);
+    }
+    String notifyProblem = notify.addTo(job);
+    if (notifyProblem != null) {
+      throw usageError(notifyProblem);
     }
     if (timing.cron != null) {
       job.remove("interval");

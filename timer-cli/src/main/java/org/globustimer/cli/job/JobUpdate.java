@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "update",
     mixinStandardHelpOptions = true,
-    description = "Change a timer's name, interval or cron schedule, policies or end.")
+    description =
+        "Change a timer's name, interval or cron schedule, policies, end, notifications or run"
+            + " timeout.")
 final class JobUpdate extends JobBase {
 
   @Parameters(paramLabel = "JOB_ID", converter = JobIdConverter.class)
@@ -46,6 +48,8 @@ final class JobUpdate extends JobBase {
 
   @Mixin TimingOptions timing;
 
+  @Mixin NotifyOptions notify;
+
   @Override
   public Integer call() {
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -63,10 +67,15 @@ final class JobUpdate extends JobBase {
     if (timingProblem != null) {
       throw usageError(timingProblem);
     }
+    String notifyProblem = notify.addTo(patch);
+    if (notifyProblem != null) {
+      throw usageError(notifyProblem);
+    }
     if (patch.isEmpty()) {
       throw usageError(
           "nothing to change; give --name, --interval, --cron, --timezone, --jitter, --overlap,"
-              + " --catch-up, --stop-after-date or --stop-after-runs");
+              + " --catch-up, --stop-after-date, --stop-after-runs, --notify-on, --notify-email,"
+              + " --notify-webhook or --run-timeout");
     }
     JsonNode updated = api().patch(jobPath(jobId), patch);
     JobView.printJob(out(), updated, format());

@@ -35,6 +35,8 @@ final class JobView {
         .put("Interval", job.path("cron").isTextual() ? null : Texts.interval(job.get("interval")))
         .put("Schedule", text(job, "schedule_description"))
         .put("Policies", policies(job))
+        .put("Notifications", NotifyView.notifications(job))
+        .put("Run Timeout", NotifyView.runTimeout(job))
         .put("Stop After", stopAfter(stopAfter))
         .put("Next Run At", localTime(text(job, "next_run")))
         .put("Runs", runs(job))

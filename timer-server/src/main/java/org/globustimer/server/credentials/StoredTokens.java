@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.globustimer.core.secret.Sealer;
 import org.globustimer.server.store.CredentialRow;
 import org.globustimer.server.store.TimerStore;
@@ -35,6 +36,7 @@ final class StoredTokens {
   private final TokenEndpoint tokenEndpoint;
   private final Clock clock;
   private final Map<String, Cached> accessTokens = new ConcurrentHashMap<>();
+  private final Map<String, ReentrantLock> renewals = new ConcurrentHashMap<>();
 
   private record Cached(String token, Instant expiresAt, Instant checkedAt) {}
 
@@ -80,69 +82,98 @@ final class StoredTokens {
   }
 
   /**
-   * Uses the stored access token while it is fresh, else the refresh token, under the row's lock so
-   * that nodes of a cluster never spend the same (rotating) refresh token twice.
+   * Uses the stored access token while it is fresh, else the refresh token. One renewal per
+   * credential at a time in this process, and across the nodes of a cluster (the store's named
+   * lock), so that a rotating refresh token is never spent twice; the call to the issuer happens
+   * outside any transaction, so it never holds up other writes.
    */
   Bearer renew(String owner, ProviderAuth provider, boolean force) {
-    return store.inTransaction(
-        tx -> {
-          Optional<CredentialRow> stored = tx.credentials().lock(owner, provider.name());
-          if (stored.isEmpty()) {
-            return new Bearer.Unavailable(
-                "no credential for provider '"
-                    + provider.name()
-                    + "' is stored for you; "
-                    + remedy(provider));
+    String key = key(owner, provider);
+    ReentrantLock lock = renewals.computeIfAbsent(key, k -> new ReentrantLock());
+    lock.lock();
+    try {
+      return store.exclusively(
+          "provider credential\n" + key, () -> renewAlone(owner, provider, force));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Bearer renewAlone(String owner, ProviderAuth provider, boolean force) {
+    for (int attempt = 0; ; attempt++) {
+      Optional<CredentialRow> stored =
+          store.read(tx -> tx.credentials().find(owner, provider.name()));
+      if (stored.isEmpty()) {
+        return new Bearer.Unavailable(
+            "no credential for provider '"
+                + provider.name()
+                + "' is stored for you; "
+                + remedy(provider));
+      }
+      CredentialRow row = stored.get();
+      try {
+        if (!force && row.accessTokenSealed() != null && fresh(row.accessExpiresAt())) {
+          String token = sealer.open(row.accessTokenSealed());
+          accessTokens.put(
+              key(owner, provider), new Cached(token, row.accessExpiresAt(), clock.instant()));
+          return new Bearer.Token(token);
+        }
+        if (row.refreshTokenSealed() == null) {
+          return new Bearer.Unavailable(
+              "the token obtained for provider '"
+                  + provider.name()
+                  + "' is no longer usable and the issuer gave no refresh token; "
+                  + remedy(provider));
+        }
+        String refreshToken = sealer.open(row.refreshTokenSealed());
+        TokenAnswer answer = tokenEndpoint.refresh(provider, refreshToken);
+        if (answer instanceof TokenAnswer.Granted granted) {
+          CredentialRow renewed = sealed(owner, provider, granted, refreshToken);
+          // Written only over the row we read: a credential removed or replaced by the user
+          // meanwhile stays as the user left it, and is what the next attempt reads.
+          if (store.inDurableTransaction(
+              tx -> tx.credentials().replace(renewed, row.refreshTokenSealed()))) {
+            accessTokens.put(
+                key(owner, provider),
+                new Cached(granted.accessToken(), granted.expiresAt(), clock.instant()));
+            return new Bearer.Token(granted.accessToken());
           }
-          CredentialRow row = stored.get();
-          try {
-            if (!force && row.accessTokenSealed() != null && fresh(row.accessExpiresAt())) {
-              String token = sealer.open(row.accessTokenSealed());
-              accessTokens.put(
-                  key(owner, provider), new Cached(token, row.accessExpiresAt(), clock.instant()));
-              return new Bearer.Token(token);
-            }
-            if (row.refreshTokenSealed() == null) {
-              return new Bearer.Unavailable(
-                  "the token obtained for provider '"
-                      + provider.name()
-                      + "' is no longer usable and the issuer gave no refresh token; "
-                      + remedy(provider));
-            }
-            String refreshToken = sealer.open(row.refreshTokenSealed());
-            return switch (tokenEndpoint.refresh(provider, refreshToken)) {
-              case TokenAnswer.Granted granted -> {
-                tx.credentials().put(sealed(owner, provider, granted, refreshToken));
-                accessTokens.put(
-                    key(owner, provider),
-                    new Cached(granted.accessToken(), granted.expiresAt(), clock.instant()));
-                yield new Bearer.Token(granted.accessToken());
-              }
-              case TokenAnswer.Refused refused -> {
-                log.warn(
-                    "the issuer refused {}'s refresh token for provider {}: {}",
-                    owner,
-                    provider.name(),
-                    refused.error());
-                yield new Bearer.Unavailable(
-                    "the issuer refused the stored refresh token for provider '"
-                        + provider.name()
-                        + "' ("
-                        + refused.describe()
-                        + "); "
-                        + remedy(provider));
-              }
-              case TokenAnswer.Unreachable unreachable ->
-                  new Bearer.Unreachable(unreachable.reason());
-            };
-          } catch (Sealer.UnopenableSecret e) {
-            return new Bearer.Unavailable(
-                "the stored credential for provider '"
-                    + provider.name()
-                    + "' cannot be decrypted (the service's secret key changed); "
-                    + remedy(provider));
+          if (attempt == 0) {
+            force = false;
+            continue;
           }
-        });
+          return new Bearer.Unreachable("the stored credential changed while it was renewed");
+        }
+        return unusable(owner, provider, answer);
+      } catch (Sealer.UnopenableSecret e) {
+        return new Bearer.Unavailable(
+            "the stored credential for provider '"
+                + provider.name()
+                + "' cannot be decrypted (the service's secret key changed); "
+                + remedy(provider));
+      }
+    }
+  }
+
+  private static Bearer unusable(String owner, ProviderAuth provider, TokenAnswer answer) {
+    return switch (answer) {
+      case TokenAnswer.Refused refused -> {
+        log.warn(
+            "the issuer refused {}'s refresh token for provider {}: {}",
+            owner,
+            provider.name(),
+            refused.error());
+        yield new Bearer.Unavailable(
+            "the issuer refused the stored refresh token for provider '"
+                + provider.name()
+                + "' ("
+                + refused.describe()
+                + "); "
+                + remedy(provider));
+      }
+      case TokenAnswer.Unreachable unreachable -> new Bearer.Unreachable(unreachable.reason());
+      case TokenAnswer.Granted granted -> new Bearer.Token(granted.accessToken());
+    };
   }
 
   void keep(

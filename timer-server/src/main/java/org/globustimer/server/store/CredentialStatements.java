@@ -59,6 +59,20 @@ public final class CredentialStatements {
     }
   }
 
+  /**
+   * Writes {@code row} over the stored one only while that still holds {@code refreshTokenSealed}:
+   * false when the credential was removed or replaced meanwhile.
+   */
+  public boolean replace(CredentialRow row, String refreshTokenSealed) {
+    Columns columns = columns(row);
+    return tx.update(
+            "UPDATE provider_credentials SET "
+                + columns.assignments()
+                + " WHERE owner = ? AND provider = ? AND refresh_token_sealed = ?",
+            append(columns.args(), row.owner(), row.provider(), refreshTokenSealed))
+        == 1;
+  }
+
   public boolean delete(String owner, String provider) {
     return tx.update(
             "DELETE FROM provider_credentials WHERE owner = ? AND provider = ?", owner, provider)

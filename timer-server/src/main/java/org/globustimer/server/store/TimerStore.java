@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -129,6 +130,14 @@ public final class TimerStore implements AutoCloseable {
    */
   public GroupCommit writer() {
     return writer;
+  }
+
+  /**
+   * Runs {@code work} while no other process sharing the database runs work of the same {@code
+   * name}, outside any transaction (the work may call other services and write afterwards).
+   */
+  public <T> T exclusively(String name, Supplier<T> work) {
+    return NamedLock.run(writes, dialect, name, work);
   }
 
   /** A transaction that may write. */

@@ -93,7 +93,9 @@ public final class TimerService implements AutoCloseable {
                 4,
                 settings.secretKey(),
                 // a shared service must not let its users sign with its own AWS identity
-                !shared),
+                !shared,
+                settings.nodeId(),
+                settings.lease()),
             store.dataSource(),
             clock);
     if (!shared) {

@@ -42,7 +42,15 @@ public final class TransferModule implements AutoCloseable {
         new Storages(
             settings.localHome(), settings.allowedLocalRoots(), sealer, settings.hostCredentials());
     this.endpoints = new Endpoints(new EndpointStore(db), storages, sealer, clock);
-    this.provider = new TransferProvider(db, endpoints, clock, settings.parallelFiles(), tuning);
+    this.provider =
+        new TransferProvider(
+            db,
+            endpoints,
+            clock,
+            settings.parallelFiles(),
+            tuning,
+            settings.nodeId(),
+            settings.lease());
     provider.resume();
   }
 

@@ -1,6 +1,7 @@
 package org.globustimer.transfer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,13 +16,35 @@ import java.util.Objects;
  *     the database
  * @param hostCredentials whether s3 endpoints may sign with the service host's own AWS credentials
  *     (the default provider chain); a service shared by several users must not lend them out
+ * @param nodeId this process's name among those sharing the database: it leases the actions it runs
+ * @param lease how long a running action stays this node's without renewal (it renews every half
+ *     second while it copies); another node takes it over only after that
  */
 public record TransferSettings(
     Path localHome,
     List<Path> allowedLocalRoots,
     int parallelFiles,
     byte[] secretKey,
-    boolean hostCredentials) {
+    boolean hostCredentials,
+    String nodeId,
+    Duration lease) {
+
+  /** Settings of one process alone on its database. */
+  public TransferSettings(
+      Path localHome,
+      List<Path> allowedLocalRoots,
+      int parallelFiles,
+      byte[] secretKey,
+      boolean hostCredentials) {
+    this(
+        localHome,
+        allowedLocalRoots,
+        parallelFiles,
+        secretKey,
+        hostCredentials,
+        "local",
+        Duration.ofSeconds(30));
+  }
 
   /** Settings of a service used by one user, who may use the host's AWS credentials. */
   public TransferSettings(
@@ -40,6 +63,8 @@ public record TransferSettings(
       throw new IllegalArgumentException("parallelFiles must be at least 1");
     }
     secretKey = secretKey == null ? null : secretKey.clone();
+    Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(lease, "lease");
   }
 
   /** The defaults for one user's machine: their home, four files at a time. */

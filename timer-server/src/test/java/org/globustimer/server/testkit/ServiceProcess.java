@@ -53,6 +53,14 @@ public final class ServiceProcess implements AutoCloseable {
     return new Builder(userHome.resolve(".local/share/globus-timer"), userHome);
   }
 
+  /**
+   * A service with its data in {@code home}, run by a user whose home is {@code userHome}: several
+   * such nodes share one user's files, as nodes of a cluster share storage.
+   */
+  public static Builder inHome(Path home, Path userHome) {
+    return new Builder(home, userHome);
+  }
+
   /** What differs between one service process and another. */
   public static final class Builder {
     private final Path home;
@@ -89,6 +97,11 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public Builder quickStart() {
       jvmOptions.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xshare:auto"));
+      return this;
+    }
+
+    public Builder jvmOption(String option) {
+      jvmOptions.add(option);
       return this;
     }
 

@@ -1,8 +1,12 @@
 package org.globustimer.transfer.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +48,7 @@ final class ActionRunner implements AutoCloseable {
 
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final ActionStore store;
+  private final ActionLeases leases;
   private final Endpoints endpoints;
   private final Clock clock;
   private final int parallel;
@@ -55,8 +60,14 @@ final class ActionRunner implements AutoCloseable {
           Thread.ofPlatform().name("transfer-progress").daemon().factory());
 
   ActionRunner(
-      ActionStore store, Endpoints endpoints, Clock clock, int parallel, CopyTuning tuning) {
+      ActionStore store,
+      ActionLeases leases,
+      Endpoints endpoints,
+      Clock clock,
+      int parallel,
+      CopyTuning tuning) {
     this.store = store;
+    this.leases = leases;
     this.endpoints = endpoints;
     this.clock = clock;
     this.parallel = parallel;
@@ -78,6 +89,44 @@ final class ActionRunner implements AutoCloseable {
             store.uploads(record.actionId()));
     running.put(record.actionId(), r);
     executor.execute(() -> execute(r));
+  }
+
+  boolean runs(String actionId) {
+    return running.containsKey(actionId);
+  }
+
+  /** Runs {@code task} every {@code period} until the runner closes. */
+  void every(Duration period, Runnable task) {
+    long millis = period.toMillis();
+    flusher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.warn("transfer upkeep failed; trying again: {}", e.toString());
+          }
+        },
+        millis,
+        millis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A posix endpoint root of {@code spec} that this node does not have, or null: such a transfer
+   * belongs to a node that sees that storage.
+   */
+  String missingRoot(String owner, TransferSpec spec) {
+    for (String id : List.of(spec.sourceEndpoint(), spec.destinationEndpoint())) {
+      try {
+        Endpoint e = endpoints.require(owner, id);
+        if (e.kind() == Endpoint.Kind.POSIX && !Files.isDirectory(Path.of(e.root()))) {
+          return e.root();
+        }
+      } catch (TransferException missingEndpoint) {
+        return null; // the run itself fails it, with the endpoint's own error
+      }
+    }
+    return null;
   }
 
   Optional<ObjectNode> liveDetails(String actionId) {
@@ -106,6 +155,7 @@ final class ActionRunner implements AutoCloseable {
 
   private void execute(Running r) {
     String id = r.record().actionId();
+    LOG.info("transfer {} runs here", id);
     try {
       r.progress().event("STARTED", "the transfer started", null, false);
       String owner = r.record().owner();
@@ -145,6 +195,7 @@ final class ActionRunner implements AutoCloseable {
         r.ledger().flush();
       }
       running.remove(id);
+      LOG.info("transfer {} stops here", id);
     }
   }
 
@@ -183,8 +234,14 @@ final class ActionRunner implements AutoCloseable {
     for (Running r : running.values()) {
       try {
         r.ledger().flush();
-        store.progress(
-            r.record().actionId(), details(r, ActionStatus.ACTIVE, null, null), "Transferring");
+        String id = r.record().actionId();
+        ObjectNode details = details(r, ActionStatus.ACTIVE, null, null);
+        if (!leases.renew(id, details, "Transferring", clock.instant())
+            && running.containsKey(id)
+            && !r.control().stopping()) {
+          LOG.info("transfer {} is no longer this node's (taken over or ended elsewhere)", id);
+          r.control().stop();
+        }
       } catch (RuntimeException e) {
         LOG.warn("cannot store progress of transfer {}", r.record().actionId(), e);
       }
@@ -203,6 +260,11 @@ final class ActionRunner implements AutoCloseable {
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    try {
+      leases.releaseAll();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot hand back this node's transfers; they are taken after their leases: {}", e);
     }
   }
 }

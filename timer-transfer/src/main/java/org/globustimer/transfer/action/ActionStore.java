@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.globustimer.core.action.ActionStatus;
 import org.globustimer.core.json.Json;
@@ -29,10 +28,12 @@ final class ActionStore {
     this.db = db;
   }
 
-  /** Inserts; false when this owner already used the request id. */
-  boolean insert(ActionRecord a) {
+  /** Inserts, leased by {@code node}; false when this owner already used the request id. */
+  boolean insert(ActionRecord a, String node, Instant leaseUntil) {
     return db.insertIfAbsent(
-        "insert into transfer_actions (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "insert into transfer_actions ("
+            + COLUMNS
+            + ", owner_node, lease_until) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         a.actionId(),
         a.owner(),
         a.requestId(),
@@ -44,7 +45,16 @@ final class ActionStore {
         a.startTime(),
         a.completionTime(),
         a.releaseAfter(),
-        a.released());
+        a.released(),
+        node,
+        leaseUntil);
+  }
+
+  Optional<ActionRecord> byId(String actionId) {
+    return db.one(
+        "select " + COLUMNS + " from transfer_actions where action_id = ?",
+        ActionStore::map,
+        actionId);
   }
 
   Optional<ActionRecord> byRequest(String owner, String requestId) {
@@ -66,21 +76,6 @@ final class ActionStore {
         owner,
         actionId,
         now);
-  }
-
-  List<ActionRecord> unfinished() {
-    return db.list(
-        "select " + COLUMNS + " from transfer_actions where " + UNFINISHED + " order by start_time",
-        ActionStore::map);
-  }
-
-  void progress(String actionId, ObjectNode details, String displayStatus) {
-    db.update(
-        "update transfer_actions set details = ?, display_status = ? where action_id = ? and "
-            + UNFINISHED,
-        details.toString(),
-        displayStatus,
-        actionId);
   }
 
   /** Moves an unfinished action to a final state; false when it was already final. */

@@ -3,9 +3,12 @@ package org.globustimer.transfer.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.action.ActionStatus;
@@ -18,34 +21,75 @@ import org.globustimer.transfer.copy.SpecParser;
 import org.globustimer.transfer.copy.TransferSpec;
 import org.globustimer.transfer.db.Db;
 import org.globustimer.transfer.endpoint.Endpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The transfer action provider, answering as the Action Provider API does. */
 public final class TransferProvider implements ActionProvider, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TransferProvider.class);
+  private static final Duration TAKE_OVER_EVERY = Duration.ofSeconds(1);
+
   private final ActionStore store;
+  private final ActionLeases leases;
   private final ActionRunner runner;
   private final Clock clock;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
+  /** {@code node} leases the actions it runs for {@code lease}, renewing while they copy. */
   public TransferProvider(
-      Db db, Endpoints endpoints, Clock clock, int parallel, CopyTuning tuning) {
+      Db db,
+      Endpoints endpoints,
+      Clock clock,
+      int parallel,
+      CopyTuning tuning,
+      String node,
+      Duration lease) {
     this.store = new ActionStore(db);
+    this.leases = new ActionLeases(db, node, lease);
     this.clock = clock;
-    this.runner = new ActionRunner(store, endpoints, clock, parallel, tuning);
+    this.runner = new ActionRunner(store, leases, endpoints, clock, parallel, tuning);
   }
 
-  /** Takes up the actions a previous run of the module left unfinished. */
+  /**
+   * Takes up the actions this node's previous run left unfinished, and from then on every action
+   * whose node stopped renewing its lease.
+   */
   public void resume() {
-    for (ActionRecord a : store.unfinished()) {
+    takeOver();
+    runner.every(TAKE_OVER_EVERY, this::takeOver);
+  }
+
+  private void takeOver() {
+    Instant now = clock.instant();
+    for (String id : leases.claimable(now)) {
+      ActionRecord a = runner.runs(id) ? null : store.byId(id).orElse(null);
+      if (a == null || a.status().isFinal()) {
+        continue;
+      }
+      TransferSpec spec;
       try {
-        TransferSpec spec = SpecParser.parse(a.request().get("body"));
-        runner.start(a, spec, deadline(a.request(), spec));
+        spec = SpecParser.parse(a.request().get("body"));
       } catch (TransferException e) {
         store.finish(
             a,
             ActionStatus.FAILED,
             a.details().put("code", e.code()).put("description", e.getMessage()),
             "Failed: " + e.code(),
-            clock.instant());
+            now);
+        continue;
+      }
+      String missing = runner.missingRoot(a.owner(), spec);
+      if (missing != null) {
+        if (warned.add(id)) {
+          LOG.warn(
+              "not taking transfer {}: its endpoint's root {} is not on this node; every node"
+                  + " sharing a database must see the same storage for posix endpoints",
+              id,
+              missing);
+        }
+      } else if (leases.claim(id, now)) {
+        runner.start(a, spec, deadline(a.request(), spec));
       }
     }
   }
@@ -88,7 +132,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
               null,
               releaseAfter == null ? ReleaseAfter.DEFAULT : releaseAfter,
               false);
-      if (!store.insert(record)) {
+      if (!store.insert(record, leases.node(), leases.until(now))) {
         return reply(200, store.byRequest(owner, requestId).orElseThrow());
       }
       runner.start(record, spec, deadline);

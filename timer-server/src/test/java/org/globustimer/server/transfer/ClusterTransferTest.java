@@ -63,8 +63,9 @@ class ClusterTransferTest {
     Path source = Trees.tree(user.resolve("src"), 3000);
     String action = start(a.api(), source, user.resolve("dst"));
     awaitFilesCopied(user.resolve("dst"), 3);
-    assertThat(status(b.api(), action).get("status").asText())
-        .as("the other node answers for the action")
+    JsonNode seen = status(b.api(), action);
+    assertThat(seen.get("status").asText())
+        .as("the other node answers for the action: %s", seen)
         .isEqualTo("ACTIVE");
     assertThat(ownerOf(action)).isEqualTo("a");
 

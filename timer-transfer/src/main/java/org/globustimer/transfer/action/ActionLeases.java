@@ -29,18 +29,30 @@ final class ActionLeases {
     return node;
   }
 
+  /**
+   * Whether a holder that last renewed at {@code renewed} must stop: past half its lease, so that
+   * it has stopped before any other node may take the action.
+   */
+  boolean lapsing(Instant renewed, Instant now) {
+    return renewed.plus(lease.dividedBy(2)).isBefore(now);
+  }
+
   Instant until(Instant now) {
     return now.plus(lease);
   }
 
-  /** Unfinished actions this node may take: unleased, leased by a node gone silent, or its own. */
-  List<String> claimable(Instant now) {
+  /**
+   * Unfinished actions this node may take: unleased, or leased by a node gone silent; with {@code
+   * own}, also those its previous run left.
+   */
+  List<String> claimable(Instant now, boolean own) {
     return db.list(
         "select action_id from transfer_actions where "
             + UNFINISHED
-            + " and (owner_node is null or owner_node = ? or lease_until is null or lease_until < ?)"
-            + " order by start_time",
+            + " and (owner_node is null or (? and owner_node = ?) or lease_until is null"
+            + " or lease_until < ?) order by start_time",
         rs -> rs.getString(1),
+        own,
         node,
         now);
   }

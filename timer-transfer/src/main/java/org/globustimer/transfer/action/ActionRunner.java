@@ -47,6 +47,7 @@ final class ActionRunner implements AutoCloseable {
       StoredUploads uploads) {}
 
   private final Map<String, Running> running = new ConcurrentHashMap<>();
+  private final Map<String, Instant> renewedAt = new ConcurrentHashMap<>();
   private final ActionStore store;
   private final ActionLeases leases;
   private final Endpoints endpoints;
@@ -87,8 +88,9 @@ final class ActionRunner implements AutoCloseable {
             new ActionControl(clock, deadline),
             store.ledger(record.actionId()),
             store.uploads(record.actionId()));
-    running.put(record.actionId(), r);
-    executor.execute(() -> execute(r));
+    if (running.putIfAbsent(record.actionId(), r) == null) {
+      executor.execute(() -> execute(r));
+    }
   }
 
   boolean runs(String actionId) {
@@ -195,6 +197,7 @@ final class ActionRunner implements AutoCloseable {
         r.ledger().flush();
       }
       running.remove(id);
+      renewedAt.remove(id);
       LOG.info("transfer {} stops here", id);
     }
   }
@@ -232,18 +235,23 @@ final class ActionRunner implements AutoCloseable {
 
   private void flush() {
     for (Running r : running.values()) {
+      Instant renewed = renewedAt.computeIfAbsent(r.record().actionId(), k -> clock.instant());
       try {
         r.ledger().flush();
         String id = r.record().actionId();
         ObjectNode details = details(r, ActionStatus.ACTIVE, null, null);
-        if (!leases.renew(id, details, "Transferring", clock.instant())
-            && running.containsKey(id)
-            && !r.control().stopping()) {
+        if (leases.renew(id, details, "Transferring", clock.instant())) {
+          renewedAt.put(id, clock.instant());
+        } else if (running.containsKey(id) && !r.control().stopping()) {
           LOG.info("transfer {} is no longer this node's (taken over or ended elsewhere)", id);
           r.control().stop();
         }
       } catch (RuntimeException e) {
-        LOG.warn("cannot store progress of transfer {}", r.record().actionId(), e);
+        LOG.warn("cannot store progress of transfer {}: {}", r.record().actionId(), e.toString());
+        if (leases.lapsing(renewed, clock.instant()) && !r.control().stopping()) {
+          LOG.warn("transfer {} stops here: its lease could not be renewed", r.record().actionId());
+          r.control().stop();
+        }
       }
     }
   }

@@ -56,13 +56,13 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
    * whose node stopped renewing its lease.
    */
   public void resume() {
-    takeOver();
-    runner.every(TAKE_OVER_EVERY, this::takeOver);
+    takeOver(true);
+    runner.every(TAKE_OVER_EVERY, () -> takeOver(false));
   }
 
-  private void takeOver() {
+  private void takeOver(boolean own) {
     Instant now = clock.instant();
-    for (String id : leases.claimable(now)) {
+    for (String id : leases.claimable(now, own)) {
       ActionRecord a = runner.runs(id) ? null : store.byId(id).orElse(null);
       if (a == null || a.status().isFinal()) {
         continue;

@@ -198,7 +198,7 @@ public final class CreateBenchmark {
     return service.store().read(tx -> tx.findTimer(id)).orElseThrow();
   }
 
-  private static void report(Path db) throws Exception {
+  static void report(Path db) throws Exception {
     long main = Files.size(db);
     Path wal = db.resolveSibling(db.getFileName() + "-wal");
     long log = Files.exists(wal) ? Files.size(wal) : 0;

@@ -94,7 +94,7 @@ public final class FiringBenchmark {
     System.exit(0);
   }
 
-  private static void create(
+  static void create(
       String url,
       String token,
       String runUrl,

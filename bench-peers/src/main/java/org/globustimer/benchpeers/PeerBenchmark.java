@@ -16,7 +16,8 @@ import org.globustimer.benchpeers.Postgres.Database;
  * per firing and ticks never fired, one Markdown row per run.
  *
  * <p>Options (defaults): --systems ours,dbs-default,dbs-tuned,quartz --rates 200,1000
- * --two-node-rates 1000 --interval 10 --seconds 30 --warmup 5 --grace 10; PostgreSQL from
+ * --two-node-rates 1000 --interval 10 --seconds 30 --warmup 5 --grace 10; or, instead of the rates,
+ * --ladder 1000,2000,4000,8000 to find each system's ceiling on one node. PostgreSQL from
  * --pg-url/--pg-user/--pg-password or GLOBUS_TIMER_TEST_PG_URL/_USER/_PASSWORD (a role that may
  * create databases).
  */
@@ -48,6 +49,12 @@ public final class PeerBenchmark {
         "PostgreSQL %s, %d runs, interval %d s, window %d s%n",
         postgres.version(), scenarios.size(), interval, timing.seconds());
     List<Result> results = new ArrayList<>();
+    if (!o.get("ladder").isBlank()) {
+      try (NoOpAction action = new NoOpAction()) {
+        ladder(postgres, action, o, interval, timing);
+      }
+      return;
+    }
     try (NoOpAction action = new NoOpAction()) {
       for (Scenario scenario : scenarios) {
         Result result = run(postgres, action, scenario, interval, timing);
@@ -61,6 +68,48 @@ public final class PeerBenchmark {
   }
 
   record Timing(int seconds, int warmup, int grace) {}
+
+  /**
+   * For each system on one node, the rates of {@code --ladder} in turn until one it falls behind at
+   * (a missed, doubled or early tick, or under 95% of the rate sustained); then its ceiling, the
+   * last rate it kept up with, and the lag there.
+   */
+  private static void ladder(
+      Postgres postgres, NoOpAction action, Map<String, String> o, int interval, Timing timing)
+      throws Exception {
+    List<String> ceilings = new ArrayList<>();
+    for (Contender contender : contenders(o)) {
+      Result kept = null;
+      for (double rate : rates(o.get("ladder"))) {
+        Result result = run(postgres, action, new Scenario(contender, 1, rate), interval, timing);
+        System.out.println(Result.header().lines().findFirst().orElseThrow());
+        System.out.println(result.row());
+        if (behind(result)) {
+          break;
+        }
+        kept = result;
+      }
+      ceilings.add(
+          kept == null
+              ? "| %s | below %s/s | – |".formatted(contender.name(), o.get("ladder").split(",")[0])
+              : "| %s | %,.0f/s | %s |"
+                  .formatted(
+                      contender.name(),
+                      kept.scenario().rate(),
+                      Result.millis(kept.outcome().p99())));
+    }
+    System.out.println();
+    System.out.println("| system | ceiling (kept up) | lag p99 there |\n|---|---:|---:|");
+    ceilings.forEach(System.out::println);
+  }
+
+  static boolean behind(Result result) {
+    Recorder.Outcome outcome = result.outcome();
+    return outcome.missed() > 0
+        || outcome.duplicates() > 0
+        || outcome.early() > 0
+        || result.sustained() < 0.95 * result.scenario().rate();
+  }
 
   // The deployed nodes are only held open (and closed) by the try block, never read.
   @SuppressWarnings("try")
@@ -101,6 +150,20 @@ public final class PeerBenchmark {
   }
 
   private static List<Scenario> scenarios(Map<String, String> o) {
+    List<Contender> contenders = contenders(o);
+    List<Scenario> scenarios = new ArrayList<>();
+    for (double rate : rates(o.get("rates"))) {
+      contenders.forEach(c -> scenarios.add(new Scenario(c, 1, rate)));
+    }
+    for (double rate : rates(o.get("two-node-rates"))) {
+      contenders.stream()
+          .filter(c -> !c.name().equals("db-scheduler default"))
+          .forEach(c -> scenarios.add(new Scenario(c, 2, rate)));
+    }
+    return scenarios;
+  }
+
+  private static List<Contender> contenders(Map<String, String> o) {
     List<Contender> contenders = new ArrayList<>();
     for (String name : o.get("systems").split(",")) {
       contenders.add(
@@ -112,16 +175,7 @@ public final class PeerBenchmark {
             default -> throw new IllegalArgumentException("unknown system " + name);
           });
     }
-    List<Scenario> scenarios = new ArrayList<>();
-    for (double rate : rates(o.get("rates"))) {
-      contenders.forEach(c -> scenarios.add(new Scenario(c, 1, rate)));
-    }
-    for (double rate : rates(o.get("two-node-rates"))) {
-      contenders.stream()
-          .filter(c -> !c.name().equals("db-scheduler default"))
-          .forEach(c -> scenarios.add(new Scenario(c, 2, rate)));
-    }
-    return scenarios;
+    return contenders;
   }
 
   private static double[] rates(String list) {
@@ -135,6 +189,7 @@ public final class PeerBenchmark {
     o.put("systems", "ours,dbs-default,dbs-tuned,quartz");
     o.put("rates", "200,1000");
     o.put("two-node-rates", "1000");
+    o.put("ladder", "");
     o.put("interval", "10");
     o.put("seconds", "30");
     o.put("warmup", "5");

@@ -32,7 +32,7 @@ record Result(
             extra);
   }
 
-  private static String millis(long micros) {
+  static String millis(long micros) {
     if (micros < 0) {
       return "–";
     }

@@ -9,14 +9,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
 
@@ -25,14 +23,20 @@ import org.globustimer.server.config.SettingsLoader;
  * fire at a steady rate, against a no-op provider on loopback. Prints firing lag (arrival at the
  * provider minus the tick) p50/p99/max, sustained firings per second, and heap.
  *
- * <p>Usage: {@code bench/run firing --timers 10000 --rate 1000 --seconds 30}
+ * <p>Usage: {@code bench/run firing --timers 10000 --rate 1000 --seconds 30 [--provider node]}
  */
 public final class FiringBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
         Options.parse(
-            args, Map.of("timers", "10000", "rate", "1000", "seconds", "30", "warmup", "10"));
+            args,
+            Map.of(
+                "timers", "10000",
+                "rate", "1000",
+                "seconds", "30",
+                "warmup", "10",
+                "provider", "in-process"));
     int timers = Integer.parseInt(options.get("timers"));
     double rate = Double.parseDouble(options.get("rate"));
     int seconds = Integer.parseInt(options.get("seconds"));
@@ -63,8 +67,8 @@ public final class FiringBenchmark {
     long intervalMicros = intervalMillis * 1000;
     long measureFrom = 0;
     long measureTo = Long.MAX_VALUE;
-    Recorder recorder = new Recorder(startMicros, intervalMicros);
-    try (NoOpProvider provider = new NoOpProvider(recorder::arrival)) {
+    FiringRecorder recorder = new FiringRecorder(startMicros, intervalMicros);
+    try (Provider provider = provider(options.get("provider"), recorder)) {
       long createStart = System.nanoTime();
       Instant firstStart = Instant.now().plusMillis(Math.max(5_000, timers / 5));
       create(
@@ -92,6 +96,18 @@ public final class FiringBenchmark {
     }
     // Nothing of the service may keep the benchmark's JVM alive (and firing) after its report.
     System.exit(0);
+  }
+
+  /** The no-op provider: in this JVM, or a Node.js process of its own ({@code --provider node}). */
+  private static Provider provider(String which, FiringRecorder recorder) throws Exception {
+    return switch (which) {
+      case "in-process" -> new NoOpProvider(recorder::arrival);
+      case "node" ->
+          new NodeProvider(
+              Path.of(System.getProperty("bench.dir", "bench"), "node", "noop-provider.js"),
+              recorder::arrival);
+      default -> throw new IllegalArgumentException("--provider is in-process or node");
+    };
   }
 
   static void create(
@@ -161,101 +177,6 @@ public final class FiringBenchmark {
     }
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " timers could not be created");
-    }
-  }
-
-  /** Collects lag of arrivals inside the measuring window. */
-  static final class Recorder {
-    private final long[] startMicros;
-    private final long intervalMicros;
-    private volatile long from = Long.MAX_VALUE;
-    private volatile long to = Long.MAX_VALUE;
-    private final LongAdder early = new LongAdder();
-    private final AtomicLong[] worstPerSecond = new AtomicLong[3_600];
-
-    {
-      for (int i = 0; i < worstPerSecond.length; i++) {
-        worstPerSecond[i] = new AtomicLong();
-      }
-    }
-
-    private final List<long[]> chunks = new ArrayList<>();
-    private long[] current = new long[1 << 16];
-    private int used;
-
-    Recorder(long[] startMicros, long intervalMicros) {
-      this.startMicros = startMicros;
-      this.intervalMicros = intervalMicros;
-    }
-
-    void window(long from, long to) {
-      this.from = from;
-      this.to = to;
-    }
-
-    void arrival(String request, long arrivedMicros) {
-      int at = request.indexOf("\"i\":") + 4;
-      int end = at;
-      while (end < request.length() && Character.isDigit(request.charAt(end))) {
-        end++;
-      }
-      int index = Integer.parseInt(request.substring(at, end));
-      long start = startMicros[index];
-      if (arrivedMicros < start) {
-        early.increment();
-        return;
-      }
-      long tick = start + (arrivedMicros - start) / intervalMicros * intervalMicros;
-      if (tick < from || tick >= to) {
-        return;
-      }
-      record(arrivedMicros - tick);
-      int second = (int) ((tick - from) / 1_000_000);
-      if (second < worstPerSecond.length) {
-        worstPerSecond[second].accumulateAndGet(arrivedMicros - tick, Math::max);
-      }
-    }
-
-    private synchronized void record(long lagMicros) {
-      if (used == current.length) {
-        chunks.add(current);
-        current = new long[current.length];
-        used = 0;
-      }
-      current[used++] = lagMicros;
-    }
-
-    synchronized void report(int timers, double rate, int seconds, long heap) {
-      int total = chunks.size() * current.length + used;
-      long[] lags = new long[total];
-      int k = 0;
-      for (long[] chunk : chunks) {
-        System.arraycopy(chunk, 0, lags, k, chunk.length);
-        k += chunk.length;
-      }
-      System.arraycopy(current, 0, lags, k, used);
-      Arrays.sort(lags);
-      long expected = Math.round(rate * seconds);
-      System.out.println();
-      System.out.printf("timers           %,d%n", timers);
-      System.out.printf("target rate      %,.0f firings/s%n", rate);
-      System.out.printf(
-          "fired in window  %,d of %,d expected ticks (%d s)%n", total, expected, seconds);
-      System.out.printf("sustained        %,.0f firings/s%n", total / (double) seconds);
-      if (total > 0) {
-        System.out.printf("lag p50          %.2f ms%n", lags[total / 2] / 1000.0);
-        System.out.printf("lag p99          %.2f ms%n", lags[(int) (total * 0.99)] / 1000.0);
-        System.out.printf("lag max          %.2f ms%n", lags[total - 1] / 1000.0);
-      }
-      System.out.printf("early firings    %d%n", early.sum());
-      long over = Arrays.stream(lags).filter(lag -> lag > 10_000).count();
-      System.out.printf("lag over 10 ms   %,d firings%n", over);
-      StringBuilder worst = new StringBuilder();
-      for (int second = 0; second < seconds; second++) {
-        worst.append(String.format(" %d", worstPerSecond[second].get() / 1000));
-      }
-      System.out.println("max lag per second of the window (ms):" + worst);
-      System.out.printf("heap after GC    %,d MiB (service and provider in one JVM)%n", heap >> 20);
     }
   }
 }

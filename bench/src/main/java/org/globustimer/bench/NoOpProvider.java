@@ -7,7 +7,7 @@ import java.util.function.ObjLongConsumer;
  * An action provider that does nothing, fast: every run request is answered 202 with a final
  * SUCCEEDED status, and its arrival (wall-clock microseconds) is reported with the request body.
  */
-final class NoOpProvider implements AutoCloseable {
+final class NoOpProvider implements Provider {
 
   private final Javalin server;
 
@@ -34,7 +34,8 @@ final class NoOpProvider implements AutoCloseable {
     server.start("127.0.0.1", 0);
   }
 
-  String runUrl() {
+  @Override
+  public String runUrl() {
     return "http://127.0.0.1:" + server.port() + "/noop/run";
   }
 

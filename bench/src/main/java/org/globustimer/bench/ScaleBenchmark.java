@@ -43,7 +43,9 @@ public final class ScaleBenchmark {
     TimerService service =
         TimerService.start(
             SettingsLoader.load(
-                new String[] {"--home", home.toString(), "--port", "0", "--min-interval-seconds", "1"},
+                new String[] {
+                  "--home", home.toString(), "--port", "0", "--min-interval-seconds", "1"
+                },
                 Map.of()),
             Clock.systemUTC());
     try {
@@ -54,7 +56,7 @@ public final class ScaleBenchmark {
 
       long[] startMicros = new long[due];
       long intervalMicros = intervalMillis * 1000;
-      FiringBenchmark.Recorder recorder = new FiringBenchmark.Recorder(startMicros, intervalMicros);
+      FiringRecorder recorder = new FiringRecorder(startMicros, intervalMicros);
       try (NoOpProvider provider = new NoOpProvider(recorder::arrival)) {
         Instant firstStart = Instant.now().plusSeconds(5);
         FiringBenchmark.create(

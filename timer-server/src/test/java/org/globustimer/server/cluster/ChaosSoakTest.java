@@ -1,0 +1,224 @@
+package org.globustimer.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.globustimer.core.json.Json;
+import org.globustimer.server.store.TestPostgres;
+import org.globustimer.server.testkit.Api;
+import org.globustimer.server.testkit.FakeActionProvider;
+import org.globustimer.server.testkit.ServiceProcess;
+import org.globustimer.server.testkit.Trees;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three nodes on one PostgreSQL under faults: a driver kills a random node (SIGKILL or SIGTERM)
+ * every so often and starts it again, and restarts PostgreSQL, while timers fire at a provider and
+ * transfer timers copy real files. Then it checks that no tick ran twice, none was missed outside
+ * the windows the leases allow, every destination tree equals its source, and no transfer action
+ * ever ran on two nodes at once. {@code -Dchaos.seconds} sets how long the faults go on (short by
+ * default; {@code bench/run chaos} runs ten minutes), {@code -Dchaos.seed} replays a run.
+ *
+ * <p>Tagged slow: three node processes and PostgreSQL restarts need minutes on a busy two-core
+ * machine, more than the default run affords.
+ */
+@Tag("slow")
+class ChaosSoakTest {
+
+  static final Duration CHAOS = Duration.ofSeconds(Long.getLong("chaos.seconds", 45));
+  static final int TIMERS = Integer.getInteger("chaos.timers", 150);
+  static final Duration INTERVAL = Duration.ofSeconds(Long.getLong("chaos.interval", 3));
+  static final Duration LEASE = Duration.ofSeconds(5);
+  static final String ALIAS = "https://actions.automate.globus.org/transfer/transfer/run";
+  static final String TUTORIAL = "ddb59aef-6d04-11e5-ba46-22000b92c6ec";
+
+  @TempDir Path user;
+  TestPostgres.Database db;
+  FakeActionProvider provider;
+  final Map<String, ServiceProcess> nodes = new HashMap<>();
+  final Map<String, List<Instant>> kills = new HashMap<>();
+  final List<ChaosReport.Window> windows = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    nodes.values().forEach(ServiceProcess::close);
+    if (provider != null) {
+      provider.close();
+    }
+  }
+
+  private ServiceProcess node(String id) {
+    return ServiceProcess.inHome(user.resolve("node-" + id), user)
+        .nodeId(id)
+        .database(db)
+        .setting("lease_seconds", String.valueOf(LEASE.toSeconds()))
+        .quickStart()
+        .jvmOption("-Dorg.slf4j.simpleLogger.showDateTime=true")
+        .jvmOption("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+        .start();
+  }
+
+  @Test
+  void noTickTwiceNoneMissedBeyondTheLeasesAndEveryTransferWhole() throws Exception {
+    long seed = Long.getLong("chaos.seed", System.nanoTime());
+    Random random = new Random(seed);
+    db = TestPostgres.get().newDatabase();
+    provider = new FakeActionProvider();
+    for (String id : List.of("a", "b", "c")) {
+      nodes.put(id, node(id));
+    }
+    Instant start = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+    List<UUID> timers =
+        Cluster.createTimers(
+                List.copyOf(nodes.values()), provider, TIMERS, i -> start, INTERVAL, 1_000_000)
+            .stream()
+            .map(UUID::fromString)
+            .toList();
+    Path source = Trees.tree(user.resolve("src"), 200);
+    List<String> transferTimers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      transferTimers.add(transferTimer(nodes.get("a").api(), source, user.resolve("dst-" + i)));
+    }
+
+    // ticks due while the timers were still being created may collapse: count from after that
+    Instant counted = start;
+    while (counted.isBefore(Instant.now().plus(LEASE))) {
+      counted = counted.plus(INTERVAL);
+    }
+    Instant chaosEnd = Instant.now().plus(CHAOS);
+    int databaseRestarts = CHAOS.compareTo(Duration.ofMinutes(5)) >= 0 ? 2 : 1;
+    List<Instant> databaseAt = new ArrayList<>();
+    for (int i = 1; i <= databaseRestarts; i++) {
+      databaseAt.add(Instant.now().plus(CHAOS.multipliedBy(i).dividedBy(databaseRestarts + 1)));
+    }
+    System.out.printf(
+        "chaos soak: seed %d, %s, %d timers every %s%n", seed, CHAOS, TIMERS, INTERVAL);
+    while (Instant.now().isBefore(chaosEnd)) {
+      Thread.sleep(10_000 + random.nextInt(20_000));
+      if (!databaseAt.isEmpty() && Instant.now().isAfter(databaseAt.getFirst())) {
+        databaseAt.removeFirst();
+        Instant from = Instant.now();
+        TestPostgres.get().stop();
+        Thread.sleep(3_000);
+        TestPostgres.get().start();
+        windows.add(
+            new ChaosReport.Window(
+                from.minusSeconds(1), Instant.now().plus(LEASE).plusSeconds(10)));
+        System.out.println("restarted PostgreSQL at " + from);
+        continue;
+      }
+      String victim = List.of("a", "b", "c").get(random.nextInt(3));
+      ServiceProcess node = nodes.get(victim);
+      Instant from = Instant.now();
+      boolean kill = random.nextBoolean();
+      if (kill) {
+        node.kill();
+        kills.computeIfAbsent(victim, k -> new ArrayList<>()).add(Instant.now());
+      } else {
+        node.stop();
+      }
+      System.out.printf("%s node %s at %s%n", kill ? "SIGKILL" : "SIGTERM", victim, from);
+      node.startAgain();
+      windows.add(
+          new ChaosReport.Window(from.minusSeconds(1), Instant.now().plus(LEASE).plusSeconds(5)));
+    }
+
+    // every tick until well after the last fault must be accounted for
+    Instant until = Instant.now().plus(LEASE).plusSeconds(10);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> latestTicks(timers).values().stream().allMatch(t -> t.isAfter(until)));
+    for (String id : transferTimers) {
+      Api.Answer paused = nodes.get("b").api().post("/jobs/" + id + "/pause", "{}");
+      assertThat(paused.status()).as(paused.raw()).isEqualTo(200);
+    }
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> unfinishedTransfers() == 0 && runningTransferRuns(transferTimers) == 0);
+
+    ChaosReport report = new ChaosReport();
+    Instant last =
+        start.plus(
+            INTERVAL.multipliedBy(Duration.between(start, until).toMillis() / INTERVAL.toMillis()));
+    report.ticks(timers, counted, INTERVAL, last, ChaosReport.runs(db), windows);
+    for (int i = 0; i < 3; i++) {
+      if (!Trees.sameTree(source, user.resolve("dst-" + i))) {
+        report.transfersDiffering++;
+      }
+    }
+    Map<String, Path> logs = new HashMap<>();
+    nodes
+        .keySet()
+        .forEach(id -> logs.put(id, user.resolve("node-" + id).resolve("logs/server.log")));
+    report.transferOwnership(logs, kills);
+    report.print(System.out);
+    assertThat(report.firedTwice).as("ticks fired twice").isZero();
+    assertThat(report.missedOutsideWindows).as("ticks missed beyond the lease windows").isZero();
+    assertThat(report.transfersDiffering).as("transfers differing").isZero();
+    assertThat(report.transfersRunTwiceAtOnce).as("transfers run twice at once").isZero();
+    assertThat(report.fired).isPositive();
+  }
+
+  private String transferTimer(Api api, Path source, Path destination) {
+    ObjectNode job = Json.mapper().createObjectNode();
+    job.put("name", "chaos transfer").put("start", Instant.now().plusSeconds(5).toString());
+    job.put("interval", 15).put("callback_url", ALIAS);
+    ObjectNode body = job.putObject("callback_body").putObject("body");
+    body.put("source_endpoint_id", TUTORIAL).put("destination_endpoint_id", TUTORIAL);
+    body.putArray("transfer_items")
+        .addObject()
+        .put("source_path", source.toString())
+        .put("destination_path", destination.toString())
+        .put("recursive", true);
+    Api.Answer created = api.post("/jobs", job.toString());
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    return created.body().get("job_id").asText();
+  }
+
+  private Map<UUID, Instant> latestTicks(List<UUID> timers) {
+    Map<UUID, Instant> latest = new HashMap<>();
+    timers.forEach(t -> latest.put(t, Instant.EPOCH));
+    Cluster.query(
+            db,
+            "SELECT timer_id, MAX(tick_at) FROM runs GROUP BY timer_id",
+            rs -> Map.entry(rs.getObject(1, UUID.class), Instant.ofEpochMilli(rs.getLong(2))))
+        .forEach(e -> latest.computeIfPresent(e.getKey(), (k, v) -> e.getValue()));
+    return latest;
+  }
+
+  private long unfinishedTransfers() {
+    return Cluster.query(
+            db,
+            "SELECT COUNT(*) FROM transfer_actions WHERE status IN ('ACTIVE', 'INACTIVE')",
+            rs -> rs.getLong(1))
+        .getFirst();
+  }
+
+  private long runningTransferRuns(List<String> transferTimers) {
+    String ids = String.join("','", transferTimers);
+    return Cluster.query(
+            db,
+            "SELECT COUNT(*) FROM runs WHERE timer_id::text IN ('"
+                + ids
+                + "') AND state NOT IN"
+                + " ('SUCCEEDED', 'FAILED')",
+            rs -> rs.getLong(1))
+        .getFirst();
+  }
+}

@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /** Builds the SDK client of one s3 endpoint. */
@@ -38,6 +39,9 @@ final class S3Clients {
         S3Client.builder()
             .region(Region.of(at.region()))
             .forcePathStyle(at.pathStyle())
+            // Over plain HTTP the SDK would otherwise send each body aws-chunked, signing every
+            // chunk: costly on both ends, and Content-MD5 already guards the bytes
+            .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
             .credentialsProvider(credentials(at, accessKey, secretKey, sessionToken))
             // "Expect: 100-continue" costs each upload a round trip before its body; a server
             // that refuses a request still answers it, once the body is read

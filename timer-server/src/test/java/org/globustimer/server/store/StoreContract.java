@@ -2,7 +2,6 @@ package org.globustimer.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,94 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.globustimer.core.timer.ResumePolicy;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
-import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
 import org.globustimer.core.timer.TimerStatus;
-import org.globustimer.core.timer.TimerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every database under the store must do the same way; one thin subclass per database opens a
  * fresh, empty store.
  */
-abstract class StoreContract {
-
-  static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-
-  TimerStore store;
-
-  abstract TimerStore openEmptyStore();
-
-  @BeforeEach
-  void open() {
-    store = openEmptyStore();
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
-  static TimerRow timer(Instant dueAt) {
-    TimerDefinition definition =
-        new TimerDefinition(
-            "backup ünïcode " + "x".repeat(300),
-            TimerType.TRANSFER,
-            2,
-            T0,
-            Duration.ofSeconds(60),
-            null,
-            5,
-            "https://provider.example/run",
-            "{\"body\": {\"n\": 1}}",
-            "scope",
-            "{\"big\": \"" + "y".repeat(20_000) + "\"}",
-            null,
-            ResumePolicy.RUN_ONCE);
-    TimerState state =
-        new TimerState(
-            TimerStatus.NEW,
-            null,
-            null,
-            dueAt.toEpochMilli(),
-            dueAt,
-            null,
-            null,
-            dueAt,
-            0,
-            0,
-            0,
-            null,
-            null,
-            null,
-            0);
-    return new TimerRow(UUID.randomUUID(), "owner-a", T0, definition, state);
-  }
-
-  TimerRow insert(Instant dueAt) {
-    TimerRow row = timer(dueAt);
-    store.inTransaction(
-        tx -> {
-          tx.insertTimer(row);
-          return null;
-        });
-    return row;
-  }
-
-  List<TimerRow> claim(String node, Instant now, int limit) {
-    return store.inTransaction(
-        tx -> tx.claimDue(node, now, now.plusSeconds(2), now.plusSeconds(30), limit));
-  }
+abstract class StoreContract extends StoreContractBase {
 
   @Test
   void keepsEveryFieldOfATimerAsWritten() {

@@ -44,6 +44,10 @@ public final class Notifications implements Outbox {
 
   @Override
   public void runFinished(Tx tx, TimerRow timer, RunRow run) {
+    if (targets(timer).isEmpty()) {
+      // Nothing to tell anyone: no read of earlier runs, nothing written.
+      return;
+    }
     if (run.state() == RunState.FAILED) {
       enqueue(tx, timer, run, "failed", Payloads.reason(run));
       return;

@@ -1,5 +1,6 @@
 package org.globustimer.transfer.copy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class TransferJob {
   private final CopySlots slots;
   private final Uploads uploads;
   private final Symlinks symlinks;
+
+  private final List<Extra> extras = new ArrayList<>();
 
   public TransferJob(
       TransferSpec spec,
@@ -73,6 +76,7 @@ public final class TransferJob {
         commitWritten(failure);
       }
       slots.checkFailed();
+      deleteExtras();
     } catch (TransferException e) {
       resumable = e.code().equals("SHUTDOWN");
       throw e;
@@ -216,7 +220,21 @@ public final class TransferJob {
       }
     }
     if (spec.deleteDestinationExtra()) {
-      deleteExtra(dstDir, kept);
+      extras.add(new Extra(dstDir, kept));
+    }
+  }
+
+  /** A destination directory and the names in it that the source has. */
+  private record Extra(String dstDir, Set<String> kept) {}
+
+  /**
+   * Deletes what the source lacks once every copy has finished, never while one is in flight: a
+   * transfer that fails deletes nothing, and a listing taken now cannot see a file half-written.
+   */
+  private void deleteExtras() {
+    for (Extra extra : extras) {
+      control.check();
+      deleteExtra(extra.dstDir(), extra.kept());
     }
   }
 

@@ -13,6 +13,8 @@ final class FiringRecorder {
   private volatile long from = Long.MAX_VALUE;
   private volatile long to = Long.MAX_VALUE;
   private final LongAdder early = new LongAdder();
+  private final long[] lastTick;
+  private long duplicates;
   private final AtomicLong[] worstPerSecond = new AtomicLong[3_600];
 
   {
@@ -28,6 +30,8 @@ final class FiringRecorder {
   FiringRecorder(long[] startMicros, long intervalMicros) {
     this.startMicros = startMicros;
     this.intervalMicros = intervalMicros;
+    this.lastTick = new long[startMicros.length];
+    Arrays.fill(lastTick, Long.MIN_VALUE);
   }
 
   void window(long from, long to) {
@@ -55,20 +59,29 @@ final class FiringRecorder {
     if (tick < from || tick >= to) {
       return;
     }
-    record(arrivedMicros - tick);
+    if (!record(index, tick, arrivedMicros - tick)) {
+      return;
+    }
     int second = (int) ((tick - from) / 1_000_000);
     if (second < worstPerSecond.length) {
       worstPerSecond[second].accumulateAndGet(arrivedMicros - tick, Math::max);
     }
   }
 
-  private synchronized void record(long lagMicros) {
+  /** False for a second arrival of the same tick (or one of an earlier tick after a later one). */
+  private synchronized boolean record(int index, long tick, long lagMicros) {
+    if (tick <= lastTick[index]) {
+      duplicates++;
+      return false;
+    }
+    lastTick[index] = tick;
     if (used == current.length) {
       chunks.add(current);
       current = new long[current.length];
       used = 0;
     }
     current[used++] = lagMicros;
+    return true;
   }
 
   synchronized void report(int timers, double rate, int seconds, long heap) {
@@ -94,6 +107,7 @@ final class FiringRecorder {
       System.out.printf("lag max          %.2f ms%n", lags[total - 1] / 1000.0);
     }
     System.out.printf("early firings    %d%n", early.sum());
+    System.out.printf("repeated ticks   %d%n", duplicates);
     long over = Arrays.stream(lags).filter(lag -> lag > 10_000).count();
     System.out.printf("lag over 10 ms   %,d firings%n", over);
     StringBuilder worst = new StringBuilder();

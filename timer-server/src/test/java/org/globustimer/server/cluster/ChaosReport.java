@@ -35,7 +35,6 @@ final class ChaosReport {
   long collapsedInWindows;
   long transfersDiffering;
   long transfersRunTwiceAtOnce;
-  final List<Duration> lags = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
 
   static List<Run> runs(TestPostgres.Database db) {
@@ -51,14 +50,16 @@ final class ChaosReport {
 
   /**
    * Ticks of {@code timers} (all starting at {@code start}, every {@code interval}) up to {@code
-   * until}: each must have run, unless it fell in a disruption's window; and no run may come for a
-   * tick that was already due when the timer's previous run fired (two runs for one stretch).
+   * until}: each must have run, unless it fell in a disruption's window or within {@code tolerated}
+   * (a lease window) of the timer's previous run; and no run may come for a tick that was already
+   * due when the timer's previous run fired (two runs for one stretch).
    */
   void ticks(
       List<UUID> timers,
       Instant start,
       Duration interval,
       Instant until,
+      Duration tolerated,
       List<Run> runs,
       List<Window> windows) {
     Map<UUID, List<Run>> byTimer = new HashMap<>();
@@ -67,8 +68,7 @@ final class ChaosReport {
     }
     for (UUID timer : timers) {
       List<Run> mine = new ArrayList<>(byTimer.getOrDefault(timer, List.of()));
-      mine.removeIf(r -> r.tick().isAfter(until) || r.tick().isBefore(start));
-      mine.forEach(r -> lags.add(Duration.between(r.tick(), r.ranAt())));
+      mine.removeIf(r -> r.tick().isAfter(until));
       mine.sort((x, y) -> x.tick().compareTo(y.tick()));
       java.util.Set<Instant> ran = new java.util.HashSet<>();
       for (int i = 0; i < mine.size(); i++) {
@@ -87,34 +87,23 @@ final class ChaosReport {
         }
       }
       fired += ran.size();
+      // a tick missed in a gap no longer than a lease window (a node late or gone for less than
+      // a lease) collapsed as designed; a longer gap needs a disruption to explain it
+      Instant previous = null;
       for (Instant t = start; !t.isAfter(until); t = t.plus(interval)) {
         expected++;
         if (ran.contains(t)) {
+          previous = t;
           continue;
         }
         Instant tick = t;
-        if (windows.stream().anyMatch(w -> w.covers(tick))) {
+        boolean shortGap =
+            previous != null && Duration.between(previous, t).compareTo(tolerated) <= 0;
+        if (shortGap || windows.stream().anyMatch(w -> w.covers(tick))) {
           collapsedInWindows++;
         } else {
           missedOutsideWindows++;
-          Instant before =
-              mine.stream()
-                  .map(Run::ranAt)
-                  .filter(r -> r.isBefore(tick))
-                  .reduce((x, y) -> y)
-                  .orElse(null);
-          Instant after =
-              mine.stream().map(Run::ranAt).filter(r -> r.isAfter(tick)).findFirst().orElse(null);
-          problems.add(
-              "timer "
-                  + timer
-                  + ": tick "
-                  + t
-                  + " missed outside every window (runs created at "
-                  + before
-                  + " and next at "
-                  + after
-                  + ")");
+          problems.add("timer " + timer + ": tick " + t + " missed outside every window");
         }
       }
     }
@@ -198,14 +187,6 @@ final class ChaosReport {
     out.printf(
         "ticks expected %d, fired %d (collapsed in disruption windows %d)%n",
         expected, fired, collapsedInWindows);
-    List<Duration> sorted = lags.stream().sorted().toList();
-    if (!sorted.isEmpty()) {
-      out.printf(
-          "firing lag (run created minus tick): p50 %d ms, p99 %d ms, max %d ms%n",
-          Cluster.percentile(sorted, 0.5).toMillis(),
-          Cluster.percentile(sorted, 0.99).toMillis(),
-          sorted.getLast().toMillis());
-    }
     out.printf("ticks fired twice: %d%n", firedTwice);
     out.printf("ticks missed beyond the lease windows: %d%n", missedOutsideWindows);
     out.printf("transfers whose destination differs from the source: %d%n", transfersDiffering);

@@ -68,7 +68,7 @@ final class ChaosReport {
     }
     for (UUID timer : timers) {
       List<Run> mine = new ArrayList<>(byTimer.getOrDefault(timer, List.of()));
-      mine.removeIf(r -> r.tick().isAfter(until));
+      mine.removeIf(r -> r.tick().isAfter(until) || r.tick().isBefore(start));
       mine.sort((x, y) -> x.tick().compareTo(y.tick()));
       java.util.Set<Instant> ran = new java.util.HashSet<>();
       for (int i = 0; i < mine.size(); i++) {

@@ -30,13 +30,22 @@ final class ActionControl implements Control {
     return stopping;
   }
 
+  boolean canceled() {
+    return canceled;
+  }
+
+  /**
+   * A cancel wins over a stop: a canceled action's row is finished at once, so the lease renewal
+   * that follows fails and stops it too, and a stop would keep its uploads open for a resume that
+   * never comes.
+   */
   @Override
   public void check() {
-    if (stopping) {
-      throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
-    }
     if (canceled) {
       throw new TransferException("CANCELED", 409, "the transfer was canceled");
+    }
+    if (stopping) {
+      throw new TransferException("SHUTDOWN", 503, "the transfer service is stopping");
     }
     if (deadline != null && clock.instant().isAfter(deadline)) {
       throw new TransferException(

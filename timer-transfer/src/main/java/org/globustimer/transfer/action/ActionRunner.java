@@ -242,7 +242,7 @@ final class ActionRunner implements AutoCloseable {
         ObjectNode details = details(r, ActionStatus.ACTIVE, null, null);
         if (leases.renew(id, details, "Transferring", clock.instant())) {
           renewedAt.put(id, clock.instant());
-        } else if (running.containsKey(id) && !r.control().stopping()) {
+        } else if (running.containsKey(id) && !r.control().stopping() && !r.control().canceled()) {
           LOG.info("transfer {} is no longer this node's (taken over or ended elsewhere)", id);
           r.control().stop();
         }

@@ -38,7 +38,9 @@ public final class CreateBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
-        Options.parse(args, Map.of(
+        Options.parse(
+            args,
+            Map.of(
                 "timers", "20000",
                 "clients", "32",
                 "home", "",
@@ -121,7 +123,9 @@ public final class CreateBenchmark {
                           + i
                           + "}}}";
                   PlainHttp.Answer answer =
-                      jdkClient ? jdkPost(http, url, token, body) : plain.post("/jobs", token, body);
+                      jdkClient
+                          ? jdkPost(http, url, token, body)
+                          : plain.post("/jobs", token, body);
                   if (answer.status() != 201 && failures.incrementAndGet() == 1) {
                     System.err.printf(
                         "creating a timer failed: %d %s%n", answer.status(), answer.body());
@@ -148,8 +152,8 @@ public final class CreateBenchmark {
   }
 
   /**
-   * The same durable writes without HTTP: each client thread hands its insert to the store's
-   * group commit and waits for it, as the API's handler does. Shows what the store alone sustains.
+   * The same durable writes without HTTP: each client thread hands its insert to the store's group
+   * commit and waits for it, as the API's handler does. Shows what the store alone sustains.
    */
   private static long createDirectly(TimerService service, String token, int timers, int clients)
       throws Exception {

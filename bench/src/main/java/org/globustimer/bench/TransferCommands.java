@@ -37,7 +37,8 @@ final class TransferCommands {
       return true;
     }
     if (firstLine("id", "-u").equals("0") && available("apt-get")) {
-      System.out.println("rsync not found: installing it (apt-get update; apt-get install -y rsync)");
+      System.out.println(
+          "rsync not found: installing it (apt-get update; apt-get install -y rsync)");
       try {
         run(List.of("apt-get", "update", "-q"));
         run(List.of("apt-get", "install", "-y", "-q", "rsync"));

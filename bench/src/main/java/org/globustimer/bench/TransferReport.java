@@ -72,7 +72,8 @@ final class TransferReport {
     StringBuilder line = new StringBuilder("large files, MiB/s (median):");
     for (var tool : large.entrySet()) {
       line.append(
-          String.format(" %s %.0f;", tool.getKey(), mib / TransferBenchmark.median(tool.getValue())));
+          String.format(
+              " %s %.0f;", tool.getKey(), mib / TransferBenchmark.median(tool.getValue())));
     }
     if (large.containsKey(TransferBenchmark.DD)) {
       line.append(

@@ -31,7 +31,9 @@ public record Every(Instant start, Duration interval) implements Schedule {
     if (now.isBefore(start)) {
       return -1;
     }
-    return Duration.between(start, now).toNanos() / interval.toNanos();
+    // dividedBy, not toNanos: nanoseconds overflow a long after 292 years, and a start may be
+    // older.
+    return Duration.between(start, now).dividedBy(interval);
   }
 
   private Instant tick(long index) {

@@ -31,6 +31,15 @@ class ScheduleTest {
   }
 
   @Test
+  void aStartCenturiesAgoStillFindsTheLatestTick() {
+    Instant yearZero = Instant.parse("0000-01-01T00:00:00Z");
+    Schedule hourly = new Every(yearZero, Duration.ofHours(1));
+    Instant now = Instant.parse("2030-01-01T00:30:00Z");
+    assertThat(hourly.latestAtOrBefore(now)).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+    assertThat(hourly.firstAfter(now)).isEqualTo(Instant.parse("2030-01-01T01:00:00Z"));
+  }
+
+  @Test
   void aOneOffScheduleHasOneTick() {
     Schedule once = new Once(START);
     assertThat(once.firstAfter(START.minusSeconds(1))).isEqualTo(START);

@@ -24,7 +24,25 @@ public final class Times {
           "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?"
               + "(Z|z|[+-]\\d{2}(:?\\d{2})?)?");
 
+  /** The years 0001 to 9999 of ISO 8601 without expansion, as clients' date types allow. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private Times() {}
+
+  /**
+   * The instant itself when it lies in the years 0001 to 9999 (UTC); else an {@link
+   * IllegalArgumentException} naming the text, since instants beyond that overflow the arithmetic
+   * and the storage of times.
+   */
+  public static Instant inRange(Instant instant, String text) {
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is outside the years 0001 to 9999 (UTC) that times may take");
+    }
+    return instant;
+  }
 
   /** Parses a user-written time; throws {@link IllegalArgumentException} saying what is wrong. */
   public static Instant parse(String text, ZoneId localZone) {
@@ -56,11 +74,31 @@ public final class Times {
   /** Parses an RFC 3339 / ISO 8601 time with an offset, as the API requires. */
   public static Instant parseIso(String text) {
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return inRange(
+          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), text);
     } catch (DateTimeParseException | NullPointerException e) {
       throw new IllegalArgumentException(
           "'" + text + "' is not an ISO 8601 time with an offset, such as 2030-01-01T12:00:00Z");
     }
+  }
+
+  /**
+   * A time in a request body: ISO 8601 with an offset, or without one meaning UTC, as the Timers
+   * API has always read them.
+   */
+  public static Instant parseBodyTime(String text) {
+    Instant parsed;
+    try {
+      parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        parsed = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is not an ISO 8601 time such as 2030-01-01T12:00:00+00:00");
+      }
+    }
+    return inRange(parsed, text);
   }
 
   /** RFC 3339 in UTC with microseconds at most, the form every answer of the API uses. */

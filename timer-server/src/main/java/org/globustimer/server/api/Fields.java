@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.globustimer.core.error.ServiceException;
@@ -105,16 +102,10 @@ final class Fields {
     }
     // Instants are kept to the millisecond; rounding here keeps answers and ticks consistent.
     try {
-      return Times.parseIso(text).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    } catch (IllegalArgumentException withoutOffset) {
-      try {
-        return LocalDateTime.parse(text)
-            .toInstant(ZoneOffset.UTC)
-            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-      } catch (DateTimeParseException e) {
-        problem(name, "'" + text + "' is not an ISO 8601 time such as 2030-01-01T12:00:00+00:00");
-        return null;
-      }
+      return Times.parseBodyTime(text).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    } catch (IllegalArgumentException e) {
+      problem(name, e.getMessage());
+      return null;
     }
   }
 

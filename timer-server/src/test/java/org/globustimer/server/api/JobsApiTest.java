@@ -274,6 +274,27 @@ class JobsApiTest {
     assertThat(api.get("/jobs/" + id).body().get("name").asText()).isEqualTo("nightly");
   }
 
+  @Test
+  void timesOutsideTheYearsOneToNineThousandAreRefusedAndOldStartsAreFine() {
+    for (String far :
+        new String[] {
+          "-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "0000-12-31T00:00:00"
+        }) {
+      Api.Answer answer = api.post("/jobs", startingAt(far));
+      assertProblem(answer, "start");
+      assertThat(answer.raw()).contains("outside the years 0001 to 9999");
+      assertProblem(api.get("/jobs?submitted_after=" + far.replace("+", "%2B")), "submitted_after");
+    }
+    Api.Answer ancient = api.post("/jobs", startingAt("0001-01-01T00:00:00Z"));
+    assertThat(ancient.status()).as(ancient.raw()).isEqualTo(201);
+    assertThat(Instant.parse(ancient.body().get("next_run").asText()))
+        .isAfter(Instant.now().minusSeconds(3600));
+  }
+
+  private String startingAt(String start) {
+    return v1("").replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"" + start + "\"");
+  }
+
   static void assertProblem(Api.Answer answer, String field) {
     assertThat(answer.status()).as(answer.raw()).isEqualTo(422);
     assertThat(answer.body().get("detail").get(0).get("loc").toString())

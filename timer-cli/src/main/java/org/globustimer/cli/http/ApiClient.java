@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.globustimer.cli.CliException;
 import org.globustimer.core.build.BuildInfo;
 import org.globustimer.core.json.Json;
@@ -25,10 +22,12 @@ public final class ApiClient {
 
   private final Connection connection;
   private final VersionSkew skew;
+  private final ServiceErrors errors;
 
   public ApiClient(Connection connection, VersionSkew skew) {
     this.connection = connection;
     this.skew = skew;
+    this.errors = new ServiceErrors(connection);
   }
 
   public Connection connection() {
@@ -60,14 +59,14 @@ public final class ApiClient {
     try {
       JsonNode doc = send("GET", "/.well-known/globus-timer", Map.of(), null, false);
       return doc.isObject() ? Optional.of(doc) : Optional.empty();
-    } catch (NotFound e) {
+    } catch (ServiceErrors.NotFound e) {
       return Optional.empty();
     }
   }
 
   public JsonNode send(
       String method, String path, Map<String, String> query, JsonNode body, boolean auth) {
-    URI uri = withQuery(connection.resolve(path), query);
+    URI uri = QueryString.append(connection.resolve(path), query);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept", "application/json");
     if (auth) {
@@ -80,7 +79,7 @@ public final class ApiClient {
     skew.observe(connection.url(), answer.firstHeader(BuildInfo.VERSION_HEADER));
     int status = answer.status();
     if (status >= 400) {
-      throw failure(status, answer.body());
+      throw errors.of(status, answer.body());
     }
     return read(answer.body(), uri);
   }
@@ -89,49 +88,15 @@ public final class ApiClient {
     try {
       return Http.send(method, uri, headers, body, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     } catch (Http.ConnectTimeout | ConnectException e) {
-      throw unreachable("no connection", e);
+      throw errors.unreachable("no connection", e);
     } catch (Http.AnswerTimeout e) {
-      throw new CliException(
-          "the timer service at "
-              + connection.url()
-              + " did not answer within "
-              + REQUEST_TIMEOUT.toSeconds()
-              + " s",
-          e);
+      throw errors.noAnswerWithin(REQUEST_TIMEOUT, e);
     } catch (IOException e) {
-      throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+      throw errors.unreachable(
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", e);
-    }
-  }
-
-  private CliException unreachable(String why, Exception cause) {
-    String hint = connection.local() ? "; see 'globus-timer server status'" : "";
-    return new CliException(
-        "cannot reach the timer service at " + connection.url() + " (" + why + ")" + hint, cause);
-  }
-
-  private CliException failure(int status, String body) {
-    String detail = ErrorDetail.describe(status, body);
-    if (status == 401) {
-      boolean none = connection.tokens().token().isEmpty();
-      String what = none ? "no token for " + connection.url() : detail;
-      return new CliException(what + "; " + connection.tokens().hint());
-    }
-    if (status == 403) {
-      return new CliException("not allowed: " + detail);
-    }
-    if (status == 404) {
-      return new NotFound(detail);
-    }
-    return new CliException(detail);
-  }
-
-  /** A 404, which some callers treat as an answer rather than a failure. */
-  public static final class NotFound extends CliException {
-    NotFound(String detail) {
-      super(detail);
     }
   }
 
@@ -152,24 +117,5 @@ public final class ApiClient {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static URI withQuery(URI uri, Map<String, String> query) {
-    if (query == null || query.isEmpty()) {
-      return uri;
-    }
-    StringJoiner joined = new StringJoiner("&", uri + "?", "");
-    new LinkedHashMap<>(query)
-        .forEach(
-            (key, value) -> {
-              if (value != null) {
-                joined.add(encode(key) + "=" + encode(value));
-              }
-            });
-    return URI.create(joined.toString());
-  }
-
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

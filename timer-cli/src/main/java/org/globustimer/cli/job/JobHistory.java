@@ -75,7 +75,7 @@ final class JobHistory extends JobBase {
             String.valueOf(took / 1000.0),
             result.state,
             http(run),
-            JobView.details(run));
+            RunView.details(run));
       } else {
         table.add(
             localTime(text(run, "ran_at")),
@@ -83,7 +83,7 @@ final class JobHistory extends JobBase {
             bar(took, longest),
             result.words,
             http(run),
-            JobView.details(run));
+            RunView.details(run));
       }
     }
     table.print(out(), format);

@@ -33,7 +33,7 @@ final class JobList extends JobBase {
     if (name != null) {
       query.put("filter_name", name);
     }
-    JobView.printList(out(), api().get("/jobs/", query), format());
+    JobListView.printList(out(), api().get("/jobs/", query), format());
     return 0;
   }
 }

@@ -57,11 +57,11 @@ final class JobStatus extends JobBase {
     if (format == OutputFormat.JSON) {
       JobView.printJob(out(), job, format);
     } else if (format == OutputFormat.UNIX && all) {
-      JobView.printResults(out(), job.path("results").path("data"), format);
+      RunView.printResults(out(), job.path("results").path("data"), format);
     } else {
       JobView.printJob(out(), job, format);
       if (format == OutputFormat.TEXT) {
-        JobView.printResults(out(), job.path("results").path("data"), format);
+        RunView.printResults(out(), job.path("results").path("data"), format);
       }
     }
     return 0;

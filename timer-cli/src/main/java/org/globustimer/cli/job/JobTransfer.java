@@ -1,7 +1,6 @@
 package org.globustimer.cli.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,12 +21,6 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Create a timer that transfers files between two endpoints.")
 final class JobTransfer extends JobBase {
-
-  enum Symlinks {
-    ignore,
-    keep,
-    copy
-  }
 
   @Mixin ScheduleOptions schedule;
 
@@ -55,55 +48,10 @@ final class JobTransfer extends JobBase {
       description = "CSV lines source_path,destination_path,recursive; # starts a comment.")
   Path itemsFile;
 
-  @Option(names = "--label", description = "A label for each transfer.")
-  String label;
-
-  @Option(
-      names = "--sync-level",
-      paramLabel = "LEVEL",
-      converter = Converters.SyncLevelConverter.class,
-      description = "Copy only when: 0/exists missing, 1/size differs, 2/mtime newer, 3/checksum.")
-  Integer syncLevel;
-
-  @Option(names = "--verify-checksum", description = "Check each copy against the source.")
-  boolean verifyChecksum;
-
-  @Option(names = "--encrypt-data", description = "Encrypt data in transit.")
-  boolean encryptData;
-
-  @Option(names = "--preserve-timestamp", description = "Give copies the source's mtime.")
-  boolean preserveTimestamp;
-
-  @Option(names = "--skip-source-errors", description = "Skip unreadable or vanished sources.")
-  boolean skipSourceErrors;
-
-  @Option(names = "--fail-on-quota-errors", description = "Fail at once when out of quota.")
-  boolean failOnQuotaErrors;
-
-  @Option(
-      names = "--delete-destination-extra",
-      description = "Remove what the source lacks from recursive destinations.")
-  boolean deleteDestinationExtra;
-
-  @Option(
-      names = "--recursive-symlinks",
-      paramLabel = "MODE",
-      description = "Symlinks in recursive items: ${COMPLETION-CANDIDATES}.")
-  Symlinks recursiveSymlinks;
+  @Mixin TransferSettings settings;
 
   @ArgGroup(exclusive = true, multiplicity = "0..*")
   List<FilterRule> filters = new ArrayList<>();
-
-  static final class FilterRule {
-    @Option(
-        names = "--include",
-        paramLabel = "GLOB",
-        description = "Copy names matching GLOB (repeatable; the first matching rule wins).")
-    String include;
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip names matching GLOB.")
-    String exclude;
-  }
 
   @Option(
       names = "--scope",
@@ -159,36 +107,8 @@ final class JobTransfer extends JobBase {
     body.put("source_endpoint_id", sourceEndpoint);
     body.put("destination_endpoint_id", destEndpoint);
     body.set("transfer_items", TransferItems.toJson(items));
-    if (label != null) {
-      body.put("label", label);
-    }
-    if (syncLevel != null) {
-      body.put("sync_level", syncLevel);
-    }
-    putIfSet(body, "verify_checksum", verifyChecksum);
-    putIfSet(body, "encrypt_data", encryptData);
-    putIfSet(body, "preserve_timestamp", preserveTimestamp);
-    putIfSet(body, "skip_source_errors", skipSourceErrors);
-    putIfSet(body, "fail_on_quota_errors", failOnQuotaErrors);
-    putIfSet(body, "delete_destination_extra", deleteDestinationExtra);
-    if (recursiveSymlinks != null) {
-      body.put("recursive_symlinks", recursiveSymlinks.name());
-    }
-    if (!filters.isEmpty()) {
-      ArrayNode rules = body.putArray("filter_rules");
-      for (FilterRule filter : filters) {
-        ObjectNode rule = rules.addObject();
-        rule.put("DATA_TYPE", "filter_rule");
-        rule.put("method", filter.include != null ? "include" : "exclude");
-        rule.put("name", filter.include != null ? filter.include : filter.exclude);
-      }
-    }
+    settings.addTo(body);
+    FilterRule.addTo(body, filters);
     return body;
-  }
-
-  private static void putIfSet(ObjectNode body, String field, boolean value) {
-    if (value) {
-      body.put(field, true);
-    }
   }
 }

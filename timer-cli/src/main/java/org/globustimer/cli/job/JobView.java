@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import org.globustimer.cli.output.JsonOutput;
 import org.globustimer.cli.output.OutputFormat;
 import org.globustimer.cli.output.Summary;
-import org.globustimer.cli.output.Table;
 import org.globustimer.cli.output.Texts;
 
 /** How jobs and their results are shown in each output format. */
@@ -50,7 +49,7 @@ final class JobView {
     if (LastResult.of(latest) != LastResult.FAILED) {
       return null;
     }
-    String why = details(latest).replaceAll("\\s+", " ").strip();
+    String why = RunView.details(latest).replaceAll("\\s+", " ").strip();
     return why.isEmpty() ? "no reason was given" : why;
   }
 
@@ -87,54 +86,6 @@ final class JobView {
     return words == null || words.isEmpty() ? cause : cause + ": " + words;
   }
 
-  static void printList(PrintWriter out, JsonNode jobs, OutputFormat format) {
-    if (format == OutputFormat.JSON) {
-      JsonOutput.print(out, jobs);
-      return;
-    }
-    if (format == OutputFormat.UNIX) {
-      Table lines = new Table("job_id", "name", "status", "last_result");
-      for (JsonNode job : jobs.path("jobs")) {
-        lines.add(
-            text(job, "job_id"),
-            text(job, "name"),
-            text(job, "status"),
-            LastResult.ofJob(job).state);
-      }
-      lines.printTabbed(out);
-      return;
-    }
-    Table table = new Table("Name", "Job ID", "Status", "Last Result");
-    for (JsonNode job : jobs.path("jobs")) {
-      table.add(
-          text(job, "name"), text(job, "job_id"), text(job, "status"), LastResult.ofJob(job).words);
-    }
-    if (table.isEmpty()) {
-      out.println("No jobs.");
-    } else {
-      table.printAligned(out);
-    }
-  }
-
-  static void printResults(PrintWriter out, JsonNode results, OutputFormat format) {
-    Table table = new Table("Ran At", "Result", "Details");
-    for (JsonNode result : results) {
-      LastResult last = LastResult.of(result);
-      table.add(
-          format == OutputFormat.UNIX ? text(result, "ran_at") : localTime(text(result, "ran_at")),
-          format == OutputFormat.UNIX ? last.state : last.words,
-          details(result));
-    }
-    if (format == OutputFormat.TEXT) {
-      out.println();
-      if (table.isEmpty()) {
-        out.println("No runs yet.");
-        return;
-      }
-    }
-    table.print(out, format);
-  }
-
   /** One line for scripts: job_id, name, status, last result, start, interval, next run. */
   static String unixLine(JsonNode job) {
     return String.join(
@@ -146,28 +97,6 @@ final class JobView {
         orEmpty(text(job, "start")),
         orEmpty(text(job, "interval")),
         orEmpty(text(job, "next_run")));
-  }
-
-  static String details(JsonNode result) {
-    JsonNode data = result.path("data");
-    JsonNode details = data.path("details");
-    if (details.has("files")) {
-      String why = text(details, "description");
-      if (why == null || LastResult.of(result) != LastResult.FAILED) {
-        why = text(details, "nice_status");
-      }
-      return TransferProgress.of(details).describe() + (why == null ? "" : ", " + why);
-    }
-    String description = text(details, "description");
-    if (description == null) {
-      description = text(data, "display_status");
-    }
-    JsonNode errors = result.path("errors");
-    if (description == null && errors.isArray() && !errors.isEmpty()) {
-      JsonNode first = errors.get(0);
-      description = first.isTextual() ? first.asText() : first.toString();
-    }
-    return description == null ? "" : description;
   }
 
   private static String stopAfter(JsonNode stopAfter) {

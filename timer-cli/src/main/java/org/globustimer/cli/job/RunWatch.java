@@ -110,7 +110,7 @@ final class RunWatch {
         line.append("  ").append(nice);
       }
     } else {
-      String description = JobView.details(result);
+      String description = RunView.details(result);
       if (!description.isEmpty()) {
         line.append("  ").append(description);
       }

@@ -1,14 +1,10 @@
 package org.globustimer.cli.server;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.globustimer.cli.CliException;
 import org.globustimer.cli.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,9 +104,9 @@ final class ServerInstallService implements Callable<Integer> {
     Path file =
         (unitDir != null ? unitDir : system ? UnitFiles.SYSTEM_DIR : UnitFiles.userDir(env))
             .resolve(UnitFiles.DEFAULT_NAME + ".service");
-    write(file, unit.render());
+    UnitFiles.write(file, unit.render());
     out.println("Wrote " + file + ".");
-    nextSteps(out, serviceHome);
+    new NextSteps(system, account, serviceHome).print(out);
     return 0;
   }
 
@@ -136,37 +132,5 @@ final class ServerInstallService implements Callable<Integer> {
       command.add(bind);
     }
     return command;
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (AccessDeniedException e) {
-      throw new CliException(
-          "cannot write "
-              + file
-              + " (permission denied); run as root for a system unit, or use --print");
-    } catch (IOException e) {
-      throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void nextSteps(PrintWriter out, Path serviceHome) {
-    String name = UnitFiles.DEFAULT_NAME;
-    if (system) {
-      out.println("Create its account (once), then start it now and at every boot:");
-      out.println(
-          "  useradd --system --home-dir " + serviceHome + " --shell /usr/sbin/nologin " + account);
-      out.println("  systemctl daemon-reload && systemctl enable --now " + name);
-      out.println("Settings: " + serviceHome.resolve("config.properties") + " (see the README).");
-    } else {
-      out.println("Start it now and at every login (stop a service from 'server start' first):");
-      out.println("  systemctl --user daemon-reload && systemctl --user enable --now " + name);
-      out.println("Keep it running without a login, across reboots:");
-      out.println("  loginctl enable-linger $USER");
-    }
-    out.println(
-        "An endpoint root outside the writable paths needs --writable DIR and a reinstall.");
   }
 }

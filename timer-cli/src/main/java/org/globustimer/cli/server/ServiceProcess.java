@@ -3,29 +3,27 @@ package org.globustimer.cli.server;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.globustimer.cli.CliException;
 import org.globustimer.cli.Environment;
 
 /** Launches the local service's JVM, in the background or in this terminal. */
 final class ServiceProcess {
 
-  static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
   private final Environment env;
   private final LocalService local;
+  private final StartupWait startup;
 
   ServiceProcess(Environment env, LocalService local) {
     this.env = env;
     this.local = local;
+    this.startup = new StartupWait(local);
   }
 
   /** Starts the service detached from this process and waits until it answers. */
   ServerState start(Integer port, String bind, List<String> settings) {
     if (local.recorded().isPresent()) {
-      return awaitHealthy(null);
+      return startup.await(null);
     }
     try {
       Files.createDirectories(local.logFile().getParent());
@@ -39,7 +37,7 @@ final class ServiceProcess {
     File devNull = new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
     builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
     try {
-      return awaitHealthy(builder.start());
+      return startup.await(builder.start());
     } catch (IOException e) {
       throw new CliException("cannot start the local service: " + e.getMessage(), e);
     }
@@ -88,30 +86,6 @@ final class ServiceProcess {
     }
   }
 
-  private ServerState awaitHealthy(Process process) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<LocalService.Running> running = local.running();
-      if (running.isPresent()) {
-        return running.get().state();
-      }
-      if (process != null && !process.isAlive() && local.recorded().isEmpty()) {
-        throw new CliException(
-            "the local service exited during start-up (code "
-                + process.exitValue()
-                + "); see "
-                + local.logFile()
-                + lastLogLine());
-      }
-      sleep(Duration.ofMillis(100));
-    }
-    throw new CliException(
-        "the local service did not answer within "
-            + START_TIMEOUT.toSeconds()
-            + " s; see "
-            + local.logFile());
-  }
-
   List<String> command(Integer port, String bind, List<String> settings) {
     List<String> command = new java.util.ArrayList<>();
     command.add(ServerBinaries.java(env));
@@ -132,28 +106,5 @@ final class ServiceProcess {
     }
     command.addAll(settings);
     return command;
-  }
-
-  private String lastLogLine() {
-    try {
-      List<String> lines = Files.readAllLines(local.logFile());
-      for (int i = lines.size() - 1; i >= 0; i--) {
-        if (!lines.get(i).isBlank()) {
-          return ": " + lines.get(i).strip();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // the log is only a hint
-    }
-    return "";
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted", e);
-    }
   }
 }

@@ -1,8 +1,11 @@
 package org.globustimer.cli.server;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.globustimer.cli.CliException;
 import org.globustimer.cli.Environment;
 
 /** Where systemd looks for the units {@code server install-service} writes. */
@@ -21,5 +24,19 @@ final class UnitFiles {
   static Optional<Path> installedUserUnit(Environment env) {
     Path unit = userDir(env).resolve(DEFAULT_NAME + ".service");
     return Files.isRegularFile(unit) ? Optional.of(unit) : Optional.empty();
+  }
+
+  static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (AccessDeniedException e) {
+      throw new CliException(
+          "cannot write "
+              + file
+              + " (permission denied); run as root for a system unit, or use --print");
+    } catch (IOException e) {
+      throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 }

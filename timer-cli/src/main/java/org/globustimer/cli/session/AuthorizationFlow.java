@@ -42,7 +42,7 @@ final class AuthorizationFlow {
   }
 
   /** Runs the flow and answers the token cache entry the issuer's tokens make. */
-  ObjectNode authorize(OAuthClient.Issuer endpoints, String clientId, List<String> scopes) {
+  ObjectNode authorize(Issuer endpoints, String clientId, List<String> scopes) {
     Pkce pkce = Pkce.create();
     CodeAnswer answer =
         browser != null
@@ -56,7 +56,7 @@ final class AuthorizationFlow {
   }
 
   private CodeAnswer viaLoopback(
-      OAuthClient.Issuer endpoints, String clientId, List<String> scopes, Pkce pkce) {
+      Issuer endpoints, String clientId, List<String> scopes, Pkce pkce) {
     try (LoopbackRedirect loopback = new LoopbackRedirect()) {
       URI url =
           OAuthClient.authorizationUrl(endpoints, clientId, scopes, loopback.redirectUri(), pkce);

@@ -2,35 +2,18 @@ package org.globustimer.cli.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.globustimer.cli.CliException;
 import org.globustimer.core.json.Json;
 
 /** The OAuth 2.0 calls of a public client: discovery, code exchange, refresh and revocation. */
 final class OAuthClient {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-  /** Where an issuer's endpoints are; {@code revocation} may be null. */
-  record Issuer(String issuer, URI authorization, URI token, URI revocation) {}
-
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final IssuerHttp http = new IssuerHttp();
   private final Clock clock;
 
   OAuthClient(Clock clock) {
@@ -40,8 +23,8 @@ final class OAuthClient {
   Issuer discover(String issuer) {
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     JsonNode doc =
-        call(
-            HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration")).GET(),
+        http.get(
+            URI.create(base + "/.well-known/openid-configuration"),
             "read the issuer's configuration");
     if (!doc.path("issuer").asText().equals(issuer)) {
       throw new CliException(
@@ -71,7 +54,7 @@ final class OAuthClient {
     query.put("code_challenge_method", "S256");
     query.put("access_type", "offline");
     String base = issuer.authorization().toString();
-    return URI.create(base + (base.contains("?") ? "&" : "?") + form(query));
+    return URI.create(base + (base.contains("?") ? "&" : "?") + IssuerHttp.form(query));
   }
 
   /** Trades an authorization code for tokens; answers our cache entry. */
@@ -83,7 +66,7 @@ final class OAuthClient {
     f.put("redirect_uri", redirect);
     f.put("client_id", clientId);
     f.put("code_verifier", verifier);
-    return entry(post(issuer.token(), f, "exchange the code for tokens"), null);
+    return entry(http.post(issuer.token(), f, "exchange the code for tokens"), null);
   }
 
   /** New tokens for a refresh token; the refresh token is kept unless the issuer sends another. */
@@ -92,7 +75,7 @@ final class OAuthClient {
     f.put("grant_type", "refresh_token");
     f.put("refresh_token", refreshToken);
     f.put("client_id", clientId);
-    return entry(post(tokenEndpoint, f, "refresh the access token"), refreshToken);
+    return entry(http.post(tokenEndpoint, f, "refresh the access token"), refreshToken);
   }
 
   /**
@@ -105,7 +88,7 @@ final class OAuthClient {
     f.put("token_type_hint", hint);
     f.put("client_id", clientId);
     try {
-      post(revocation, f, "revoke a token");
+      http.post(revocation, f, "revoke a token");
       return true;
     } catch (IssuerRefusal refusal) {
       if ("unsupported_token_type".equals(refusal.error)) {
@@ -130,70 +113,5 @@ final class OAuthClient {
     entry.put("scope", answer.path("scope").asText(""));
     entry.put("token_type", answer.path("token_type").asText("Bearer"));
     return entry;
-  }
-
-  private JsonNode post(URI uri, Map<String, String> fields, String what) {
-    return call(
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(fields))),
-        what);
-  }
-
-  private JsonNode call(HttpRequest.Builder request, String what) {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              request.timeout(TIMEOUT).header("Accept", "application/json").build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new CliException("could not " + what + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException("interrupted", e);
-    }
-    JsonNode body;
-    try {
-      body =
-          response.body().isBlank()
-              ? Json.mapper().createObjectNode()
-              : Json.mapper().readTree(response.body());
-    } catch (IOException e) {
-      body = Json.mapper().createObjectNode();
-    }
-    if (response.statusCode() >= 300) {
-      String error = body.path("error").asText("");
-      String reason = body.path("error_description").asText(error);
-      throw new IssuerRefusal(
-          "could not "
-              + what
-              + ": the issuer answered "
-              + response.statusCode()
-              + (reason.isBlank() ? "" : " (" + reason + ")"),
-          error);
-    }
-    return body;
-  }
-
-  /** The issuer answered with an error; {@code error} is its OAuth error code, if any. */
-  static final class IssuerRefusal extends CliException {
-    final String error;
-
-    IssuerRefusal(String message, String error) {
-      super(message);
-      this.error = error;
-    }
-  }
-
-  static String form(Map<String, String> fields) {
-    StringJoiner joined = new StringJoiner("&");
-    fields.forEach(
-        (k, v) ->
-            joined.add(
-                URLEncoder.encode(k, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return joined.toString();
   }
 }

@@ -71,7 +71,7 @@ final class SessionConsent extends SessionBase {
       login.path("scopes").forEach(s -> scopes.add(s.asText()));
     }
     OAuthClient oauth = new OAuthClient(Clock.systemUTC());
-    OAuthClient.Issuer endpoints = oauth.discover(login.path("issuer").asText());
+    Issuer endpoints = oauth.discover(login.path("issuer").asText());
     ObjectNode entry =
         browser
             .flow(oauth, out(), err(), env())

@@ -42,7 +42,7 @@ final class SessionLogin extends SessionBase {
     }
     LoginTarget target = target(remote);
     OAuthClient oauth = new OAuthClient(Clock.systemUTC());
-    OAuthClient.Issuer endpoints = oauth.discover(target.issuer());
+    Issuer endpoints = oauth.discover(target.issuer());
     ObjectNode entry =
         browser
             .flow(oauth, out(), err(), env())

@@ -79,7 +79,7 @@ class JobViewTest {
                 + String.format(JOB, "{'run_status':'SUCCEEDED'}")
                 + ",{'job_id':'4b5e8d8a-0000-4000-8000-000000000002','name':'a much longer name',"
                 + "'status':'ended','results':{'data':[]}}]}");
-    String text = print(out -> JobView.printList(out, jobs, OutputFormat.TEXT));
+    String text = print(out -> JobListView.printList(out, jobs, OutputFormat.TEXT));
     String[] lines = text.split("\n");
     assertThat(lines[0]).startsWith("Name               | Job ID").endsWith("| Last Result");
     assertThat(lines[1]).matches("-+-\\+-+-\\+-+-\\+-+");
@@ -87,7 +87,7 @@ class JobViewTest {
     assertThat(lines[3]).startsWith("a much longer name | ").endsWith("| NOT RUN");
     assertThat(lines[2].indexOf('|')).isEqualTo(lines[3].indexOf('|'));
 
-    String unix = print(out -> JobView.printList(out, jobs, OutputFormat.UNIX));
+    String unix = print(out -> JobListView.printList(out, jobs, OutputFormat.UNIX));
     assertThat(unix)
         .isEqualTo(
             "4b5e8d8a-0000-4000-8000-000000000001\tnightly\tloaded\tSUCCEEDED\n"
@@ -113,6 +113,6 @@ class JobViewTest {
             "{'run_status':'SUCCEEDED','data':{'status':'SUCCEEDED','details':{'files':2,"
                 + "'files_transferred':2,'files_skipped':0,'bytes_transferred':3145728,"
                 + "'duration_seconds':2.5,'effective_bytes_per_second':1258291}}}");
-    assertThat(JobView.details(result)).isEqualTo("2/2 files, 3.0 MiB in 2.5 s (1.2 MiB/s)");
+    assertThat(RunView.details(result)).isEqualTo("2/2 files, 3.0 MiB in 2.5 s (1.2 MiB/s)");
   }
 }

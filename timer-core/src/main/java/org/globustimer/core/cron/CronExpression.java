@@ -2,8 +2,6 @@ package org.globustimer.core.cron;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 
 /**
@@ -16,17 +14,9 @@ import java.util.BitSet;
  */
 public final class CronExpression {
 
-  /** The Gregorian calendar repeats every 400 years, so a pattern that ever matches does within. */
-  static final int SEARCH_YEARS = 400;
-
   private final String text;
   private final boolean withSeconds;
-  private final BitSet seconds;
-  private final BitSet minutes;
-  private final BitSet hours;
-  private final DayField daysOfMonth;
-  private final BitSet months;
-  private final DayField daysOfWeek;
+  private final CronFields fields;
 
   CronExpression(
       String text,
@@ -39,12 +29,13 @@ public final class CronExpression {
       DayField daysOfWeek) {
     this.text = text;
     this.withSeconds = withSeconds;
-    this.seconds = seconds;
-    this.minutes = minutes;
-    this.hours = hours;
-    this.daysOfMonth = daysOfMonth;
-    this.months = months;
-    this.daysOfWeek = daysOfWeek;
+    this.fields = new CronFields(seconds, minutes, hours, daysOfMonth, months, daysOfWeek);
+  }
+
+  private CronExpression(String text, boolean withSeconds, CronFields fields) {
+    this.text = text;
+    this.withSeconds = withSeconds;
+    this.fields = fields;
   }
 
   /** Parses an expression; throws {@link CronSyntaxException} saying where and what is wrong. */
@@ -53,8 +44,7 @@ public final class CronExpression {
   }
 
   CronExpression withText(String newText) {
-    return new CronExpression(
-        newText, withSeconds, seconds, minutes, hours, daysOfMonth, months, daysOfWeek);
+    return new CronExpression(newText, withSeconds, fields);
   }
 
   /** The expression as written (trimmed), or the alias. */
@@ -68,95 +58,21 @@ public final class CronExpression {
   }
 
   public boolean matches(LocalDateTime t) {
-    return t.getNano() == 0
-        && seconds.get(t.getSecond())
-        && minutes.get(t.getMinute())
-        && hours.get(t.getHour())
-        && months.get(t.getMonthValue())
-        && matchesDay(t.toLocalDate());
+    return fields.matches(t);
   }
 
   public boolean matchesDay(LocalDate date) {
-    boolean byMonth = daysOfMonth.restricted();
-    boolean byWeek = daysOfWeek.restricted();
-    if (byMonth && byWeek) {
-      return daysOfMonth.matchesDayOfMonth(date) || daysOfWeek.matchesDayOfWeek(date);
-    }
-    if (byMonth) {
-      return daysOfMonth.matchesDayOfMonth(date);
-    }
-    return !byWeek || daysOfWeek.matchesDayOfWeek(date);
+    return fields.matchesDay(date);
   }
 
   /** The first match at or after {@code from}, or null if there is none within 400 years. */
   public LocalDateTime nextMatch(LocalDateTime from) {
-    LocalDateTime t =
-        from.getNano() == 0 ? from : from.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-    int lastYear = t.getYear() + SEARCH_YEARS;
-    while (t.getYear() <= lastYear) {
-      LocalDate date = t.toLocalDate();
-      if (!months.get(t.getMonthValue())) {
-        int month = months.nextSetBit(t.getMonthValue() + 1);
-        t =
-            month < 0
-                ? LocalDate.of(t.getYear() + 1, 1, 1).atStartOfDay()
-                : LocalDate.of(t.getYear(), month, 1).atStartOfDay();
-      } else if (!matchesDay(date)) {
-        t = date.plusDays(1).atStartOfDay();
-      } else if (!hours.get(t.getHour())) {
-        int hour = hours.nextSetBit(t.getHour() + 1);
-        t = hour < 0 ? date.plusDays(1).atStartOfDay() : date.atTime(hour, 0);
-      } else if (!minutes.get(t.getMinute())) {
-        int minute = minutes.nextSetBit(t.getMinute() + 1);
-        t =
-            minute < 0
-                ? t.truncatedTo(ChronoUnit.HOURS).plusHours(1)
-                : date.atTime(t.getHour(), minute);
-      } else if (!seconds.get(t.getSecond())) {
-        int second = seconds.nextSetBit(t.getSecond() + 1);
-        t = second < 0 ? t.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1) : t.withSecond(second);
-      } else {
-        return t;
-      }
-    }
-    return null;
+    return MatchSearch.next(fields, from);
   }
 
   /** The last match at or before {@code at}, or null if there is none within 400 years. */
   public LocalDateTime previousMatch(LocalDateTime at) {
-    LocalDateTime t = at.truncatedTo(ChronoUnit.SECONDS);
-    int firstYear = t.getYear() - SEARCH_YEARS;
-    while (t.getYear() >= firstYear) {
-      LocalDate date = t.toLocalDate();
-      if (!months.get(t.getMonthValue())) {
-        int month = months.previousSetBit(t.getMonthValue() - 1);
-        t =
-            month < 1
-                ? LocalDate.of(t.getYear() - 1, 12, 31).atTime(23, 59, 59)
-                : endOfDay(YearMonth.of(t.getYear(), month).atEndOfMonth());
-      } else if (!matchesDay(date)) {
-        t = endOfDay(date.minusDays(1));
-      } else if (!hours.get(t.getHour())) {
-        int hour = hours.previousSetBit(t.getHour() - 1);
-        t = hour < 0 ? endOfDay(date.minusDays(1)) : date.atTime(hour, 59, 59);
-      } else if (!minutes.get(t.getMinute())) {
-        int minute = minutes.previousSetBit(t.getMinute() - 1);
-        t =
-            minute < 0
-                ? t.truncatedTo(ChronoUnit.HOURS).minusSeconds(1)
-                : date.atTime(t.getHour(), minute, 59);
-      } else if (!seconds.get(t.getSecond())) {
-        int second = seconds.previousSetBit(t.getSecond() - 1);
-        t = second < 0 ? t.truncatedTo(ChronoUnit.MINUTES).minusSeconds(1) : t.withSecond(second);
-      } else {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private static LocalDateTime endOfDay(LocalDate date) {
-    return date.atTime(23, 59, 59);
+    return MatchSearch.previous(fields, at);
   }
 
   boolean canEverMatch() {
@@ -164,27 +80,27 @@ public final class CronExpression {
   }
 
   BitSet seconds() {
-    return (BitSet) seconds.clone();
+    return (BitSet) fields.seconds().clone();
   }
 
   BitSet minutes() {
-    return (BitSet) minutes.clone();
+    return (BitSet) fields.minutes().clone();
   }
 
   BitSet hours() {
-    return (BitSet) hours.clone();
+    return (BitSet) fields.hours().clone();
   }
 
   BitSet months() {
-    return (BitSet) months.clone();
+    return (BitSet) fields.months().clone();
   }
 
   DayField daysOfMonth() {
-    return daysOfMonth;
+    return fields.daysOfMonth();
   }
 
   DayField daysOfWeek() {
-    return daysOfWeek;
+    return fields.daysOfWeek();
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class Commands {
     }
     ResumePolicy effective = policy != null ? policy : timer.definition().resumePolicy();
     boolean waitForNext = effective == ResumePolicy.WAIT_FOR_NEXT_SCHEDULED;
-    return changed(timer, resumed(timer.definition(), timer.state(), waitForNext, now));
+    return changed(timer, Resumption.resumed(timer.definition(), timer.state(), waitForNext, now));
   }
 
   /** Replace the definition; a changed schedule or end re-plans the next tick from now. */
@@ -112,49 +112,12 @@ public final class Commands {
     return b.released().build();
   }
 
-  static TimerState resumed(TimerDefinition def, TimerState s, boolean waitForNext, Instant now) {
-    TimerState.Builder b = s.toBuilder();
-    b.status = TimerStatus.LOADED;
-    b.inactiveCause = null;
-    b.inactiveDetail = null;
-    TimerState active = b.released().build();
-    boolean dropMissed = waitForNext || def.timing().catchUp() == CatchUpPolicy.NONE;
-    Instant tick =
-        dropMissed
-            ? Schedules.nextTick(def, s.runs(), now)
-            : Schedules.dueTick(def, s.runs(), s.lastRanAt(), now);
-    if (!dropMissed && def.timing().catchUp() == CatchUpPolicy.ALL && s.lastRanAt() != null) {
-      Instant oldestMissed = oldestMissedInWindow(def, s.lastRanAt(), now);
-      if (oldestMissed != null) {
-        tick = oldestMissed;
-      }
-    }
-    if (active.pendingSlot() != null) {
-      active = Schedules.retryAt(active, now);
-    }
-    return Schedules.scheduledAt(def, active, tick);
-  }
-
-  /** Under catch-up {@code all}: the oldest tick missed since the last run, within the window. */
-  private static Instant oldestMissedInWindow(TimerDefinition def, Instant lastRun, Instant now) {
-    Instant oldestMissed = def.schedule().firstAfter(lastRun);
-    Instant oldest = now.minus(def.timing().effectiveCatchUpWindow());
-    if (oldestMissed != null && oldestMissed.isBefore(oldest)) {
-      oldestMissed = def.schedule().firstAfter(oldest.minusNanos(1));
-    }
-    boolean usable =
-        oldestMissed != null
-            && !oldestMissed.isAfter(now)
-            && (def.endAt() == null || !oldestMissed.isAfter(def.endAt()));
-    return usable ? oldestMissed : null;
-  }
-
   static TimerState replanned(TimerDefinition def, TimerState s, Instant now) {
     TimerState.Builder b = s.toBuilder();
     if (b.status.isScheduled() || b.status == TimerStatus.ENDED) {
       b.status = TimerStatus.UPDATED;
     }
-    return Schedules.scheduledAt(def, b.released().build(), Schedules.nextTick(def, s.runs(), now));
+    return Schedules.scheduledAt(def, b.released().build(), Ticks.nextTick(def, s.runs(), now));
   }
 
   static TimerState deleted(TimerState s) {

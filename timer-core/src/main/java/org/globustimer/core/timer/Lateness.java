@@ -68,7 +68,7 @@ public final class Lateness {
     if (!missedSince || def.runsOnce() || def.timing().catchUp() == CatchUpPolicy.ALL) {
       return s;
     }
-    return Schedules.scheduledAt(def, s, Schedules.nextTick(def, s.runs(), now));
+    return Schedules.scheduledAt(def, s, Ticks.nextTick(def, s.runs(), now));
   }
 
   /**

@@ -14,7 +14,7 @@ public final class Overlaps {
   public static TimerState skipped(TimerDefinition def, TimerState s, Instant now) {
     TimerState.Builder b = s.toBuilder();
     b.skipped = s.skipped() + 1;
-    return Schedules.scheduledAt(def, b.build(), Schedules.nextTick(def, s.runs(), now));
+    return Schedules.scheduledAt(def, b.build(), Ticks.nextTick(def, s.runs(), now));
   }
 
   /**
@@ -60,6 +60,6 @@ public final class Overlaps {
     if (released.nextRunAt() != null && released.nextRunAt().isAfter(now)) {
       return released;
     }
-    return Schedules.scheduledAt(def, released, Schedules.nextTick(def, released.runs(), now));
+    return Schedules.scheduledAt(def, released, Ticks.nextTick(def, released.runs(), now));
   }
 }

@@ -4,57 +4,19 @@ import java.time.Instant;
 import org.globustimer.core.cron.Jitter;
 
 /**
- * The schedule rules as pure functions of a timer's definition and state: which tick comes next,
- * and how a timer's state changes when it is created, fires, skips or finishes a run (an owner's
- * commands are {@link Commands}'). A tick is identified by its instant in epoch milliseconds (its
- * slot); the tick arithmetic itself is the {@link org.globustimer.core.schedule.Schedule}'s.
+ * The schedule rules as pure functions of a timer's definition and state: how a timer's state
+ * changes when it is created, fires, skips or finishes a run (an owner's commands are {@link
+ * Commands}'). A tick is identified by its instant in epoch milliseconds (its slot); which tick is
+ * due is {@link Ticks}', the tick arithmetic itself the {@link
+ * org.globustimer.core.schedule.Schedule}'s.
  */
 public final class Schedules {
 
   private Schedules() {}
 
-  /**
-   * The first tick strictly after {@code now} that the end conditions allow, or null. A one-off
-   * timer's tick stays due until it has run: it runs late rather than not at all.
-   */
-  public static Instant nextTick(TimerDefinition def, int runsSoFar, Instant now) {
-    if (ranOut(def, runsSoFar)) {
-      return null;
-    }
-    Instant tick = def.runsOnce() ? def.start() : def.schedule().firstAfter(now);
-    return withinEnd(def, tick) ? tick : null;
-  }
-
-  /**
-   * The tick to run now or next: the latest tick at or before {@code now} if there is one that was
-   * missed since {@code lastRun}, else the next one. Missed ticks collapse into this one run.
-   */
-  public static Instant dueTick(TimerDefinition def, int runsSoFar, Instant lastRun, Instant now) {
-    if (ranOut(def, runsSoFar)) {
-      return null;
-    }
-    if (def.runsOnce()) {
-      return def.start();
-    }
-    Instant missed = def.schedule().latestAtOrBefore(now);
-    boolean alreadyRun = missed != null && lastRun != null && !lastRun.isBefore(missed);
-    if (missed != null && !alreadyRun && withinEnd(def, missed)) {
-      return missed;
-    }
-    return nextTick(def, runsSoFar, now);
-  }
-
-  private static boolean ranOut(TimerDefinition def, int runsSoFar) {
-    return def.endRuns() != null && runsSoFar >= def.endRuns() || def.runsOnce() && runsSoFar > 0;
-  }
-
-  private static boolean withinEnd(TimerDefinition def, Instant tick) {
-    return tick != null && (def.endAt() == null || !tick.isAfter(def.endAt()));
-  }
-
   /** The state of a timer just created: due at its first tick (now, if the start has passed). */
   public static TimerState initial(TimerDefinition def, Instant now) {
-    Instant first = dueTick(def, 0, null, now);
+    Instant first = Ticks.dueTick(def, 0, null, now);
     return scheduledAt(
         def,
         new TimerState(
@@ -127,17 +89,8 @@ public final class Schedules {
     if (b.status == TimerStatus.NEW) {
       b.status = TimerStatus.LOADED;
     }
-    return scheduledAt(def, b.build(), following(def, b.runs, Instant.ofEpochMilli(slot), now));
-  }
-
-  private static Instant following(TimerDefinition def, int runs, Instant tick, Instant now) {
-    if (def.timing().catchUp() == CatchUpPolicy.ALL && !def.runsOnce() && !ranOut(def, runs)) {
-      Instant next = def.schedule().firstAfter(tick);
-      if (next != null && !next.isAfter(now) && withinEnd(def, next)) {
-        return next;
-      }
-    }
-    return nextTick(def, runs, now);
+    return scheduledAt(
+        def, b.build(), Ticks.following(def, b.runs, Instant.ofEpochMilli(slot), now));
   }
 
   /**
@@ -152,7 +105,10 @@ public final class Schedules {
     Timing timing = def.timing();
     Instant tick = Instant.ofEpochMilli(s.nextSlot());
     int runs = s.runs();
-    while (tick != null && fireTimes.size() < count && !ranOut(def, runs) && withinEnd(def, tick)) {
+    while (tick != null
+        && fireTimes.size() < count
+        && !Ticks.ranOut(def, runs)
+        && Ticks.withinEnd(def, tick)) {
       fireTimes.add(Jitter.fireAt(timing.jitterKey(), tick, timing.jitterSeconds()));
       runs++;
       tick = def.runsOnce() ? null : def.schedule().firstAfter(tick);

@@ -119,19 +119,19 @@ public record TimerDefinition(
   }
 
   public TimerDefinition withTiming(Timing newTiming) {
-    Copy c = new Copy(this);
+    DefinitionCopy c = new DefinitionCopy(this);
     c.timing = newTiming;
     return c.build();
   }
 
   public TimerDefinition withName(String newName) {
-    Copy c = new Copy(this);
+    DefinitionCopy c = new DefinitionCopy(this);
     c.name = newName;
     return c.build();
   }
 
   public TimerDefinition withSchedule(Duration newInterval, Instant newEndAt, Integer newEndRuns) {
-    Copy c = new Copy(this);
+    DefinitionCopy c = new DefinitionCopy(this);
     c.interval = newInterval;
     c.endAt = newEndAt;
     c.endRuns = newEndRuns;
@@ -139,73 +139,14 @@ public record TimerDefinition(
   }
 
   public TimerDefinition withRunTimeout(Duration newRunTimeout) {
-    Copy c = new Copy(this);
+    DefinitionCopy c = new DefinitionCopy(this);
     c.runTimeout = newRunTimeout;
     return c.build();
   }
 
   public TimerDefinition withNotifications(NotifyPolicy newNotify) {
-    Copy c = new Copy(this);
+    DefinitionCopy c = new DefinitionCopy(this);
     c.notifications = newNotify;
     return c.build();
-  }
-
-  /** A copy of a definition with some fields replaced: the one place that lists them all. */
-  private static final class Copy {
-    private String name;
-    private TimerType type;
-    private int apiVersion;
-    private Instant start;
-    private Duration interval;
-    private Instant endAt;
-    private Integer endRuns;
-    private String callbackUrl;
-    private String callbackBody;
-    private String scope;
-    private String body;
-    private String flowId;
-    private ResumePolicy resumePolicy;
-    private Timing timing;
-    private Duration runTimeout;
-    private NotifyPolicy notifications;
-
-    Copy(TimerDefinition from) {
-      this.name = from.name;
-      this.type = from.type;
-      this.apiVersion = from.apiVersion;
-      this.start = from.start;
-      this.interval = from.interval;
-      this.endAt = from.endAt;
-      this.endRuns = from.endRuns;
-      this.callbackUrl = from.callbackUrl;
-      this.callbackBody = from.callbackBody;
-      this.scope = from.scope;
-      this.body = from.body;
-      this.flowId = from.flowId;
-      this.resumePolicy = from.resumePolicy;
-      this.timing = from.timing;
-      this.runTimeout = from.runTimeout;
-      this.notifications = from.notifications;
-    }
-
-    TimerDefinition build() {
-      return new TimerDefinition(
-          name,
-          type,
-          apiVersion,
-          start,
-          interval,
-          endAt,
-          endRuns,
-          callbackUrl,
-          callbackBody,
-          scope,
-          body,
-          flowId,
-          resumePolicy,
-          timing,
-          runTimeout,
-          notifications);
-    }
   }
 }

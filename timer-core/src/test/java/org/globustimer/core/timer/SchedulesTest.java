@@ -31,22 +31,22 @@ class SchedulesTest {
   void ticksStayOnTheGridWhenARunIsLate() {
     TimerDefinition def = every(Duration.ofSeconds(10), null, null);
     Instant lateRun = START.plusSeconds(11);
-    assertThat(Schedules.nextTick(def, 1, lateRun)).isEqualTo(START.plusSeconds(20));
-    assertThat(Schedules.nextTick(def, 2, START.plusSeconds(21))).isEqualTo(START.plusSeconds(30));
+    assertThat(Ticks.nextTick(def, 1, lateRun)).isEqualTo(START.plusSeconds(20));
+    assertThat(Ticks.nextTick(def, 2, START.plusSeconds(21))).isEqualTo(START.plusSeconds(30));
   }
 
   @Test
   void missedTicksCollapseIntoOneRunAtTheLatestOfThem() {
     TimerDefinition def = every(Duration.ofSeconds(10), null, null);
     Instant afterDowntime = START.plusSeconds(95);
-    assertThat(Schedules.dueTick(def, 3, START.plusSeconds(20), afterDowntime))
+    assertThat(Ticks.dueTick(def, 3, START.plusSeconds(20), afterDowntime))
         .isEqualTo(START.plusSeconds(90));
   }
 
   @Test
   void aTickAlreadyRunIsNotRunAgain() {
     TimerDefinition def = every(Duration.ofSeconds(10), null, null);
-    assertThat(Schedules.dueTick(def, 1, START.plusSeconds(90), START.plusSeconds(95)))
+    assertThat(Ticks.dueTick(def, 1, START.plusSeconds(90), START.plusSeconds(95)))
         .isEqualTo(START.plusSeconds(100));
   }
 
@@ -87,8 +87,8 @@ class SchedulesTest {
   @Test
   void theEndDateStopsTicksAfterIt() {
     TimerDefinition def = every(Duration.ofSeconds(10), START.plusSeconds(15), null);
-    assertThat(Schedules.nextTick(def, 1, START)).isEqualTo(START.plusSeconds(10));
-    assertThat(Schedules.nextTick(def, 2, START.plusSeconds(10))).isNull();
+    assertThat(Ticks.nextTick(def, 1, START)).isEqualTo(START.plusSeconds(10));
+    assertThat(Ticks.nextTick(def, 2, START.plusSeconds(10))).isNull();
   }
 
   @Test
@@ -99,8 +99,10 @@ class SchedulesTest {
     state = Schedules.submissionSettled(state, START.toEpochMilli(), false, false);
     state = Commands.paused(state, "user", "paused");
     Instant later = START.plusSeconds(35);
-    assertThat(Commands.resumed(def, state, false, later).dueAt()).isEqualTo(START.plusSeconds(30));
-    assertThat(Commands.resumed(def, state, true, later).dueAt()).isEqualTo(START.plusSeconds(40));
+    assertThat(Resumption.resumed(def, state, false, later).dueAt())
+        .isEqualTo(START.plusSeconds(30));
+    assertThat(Resumption.resumed(def, state, true, later).dueAt())
+        .isEqualTo(START.plusSeconds(40));
   }
 
   @Test

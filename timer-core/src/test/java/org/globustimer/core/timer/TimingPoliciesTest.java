@@ -117,11 +117,11 @@ class TimingPoliciesTest {
     TimerState s = Schedules.initial(def, START);
     TimerState.Builder b = Commands.paused(s, "user", "paused").toBuilder();
     b.lastRanAt = at("2030-01-01T02:00:00Z");
-    TimerState resumed = Commands.resumed(def, b.build(), false, at("2030-01-01T05:30:00Z"));
+    TimerState resumed = Resumption.resumed(def, b.build(), false, at("2030-01-01T05:30:00Z"));
     assertThat(resumed.nextRunAt()).isEqualTo(at("2030-01-01T03:00:00Z"));
 
     TimerDefinition none = cron("0 * * * *", "UTC", timing(0, null, CatchUpPolicy.NONE, null));
-    assertThat(Commands.resumed(none, b.build(), false, at("2030-01-01T05:30:00Z")).nextRunAt())
+    assertThat(Resumption.resumed(none, b.build(), false, at("2030-01-01T05:30:00Z")).nextRunAt())
         .isEqualTo(at("2030-01-01T06:00:00Z"));
   }
 
@@ -214,7 +214,7 @@ class TimingPoliciesTest {
             null,
             ResumePolicy.RUN_ONCE,
             base.timing());
-    assertThat(Schedules.nextTick(twice, 2, START)).isNull();
+    assertThat(Ticks.nextTick(twice, 2, START)).isNull();
     TimerDefinition untilJan2 =
         new TimerDefinition(
             "t",
@@ -231,8 +231,8 @@ class TimingPoliciesTest {
             null,
             ResumePolicy.RUN_ONCE,
             base.timing());
-    assertThat(Schedules.nextTick(untilJan2, 1, at("2030-01-01T03:00:00Z")))
+    assertThat(Ticks.nextTick(untilJan2, 1, at("2030-01-01T03:00:00Z")))
         .isEqualTo(at("2030-01-02T02:00:00Z"));
-    assertThat(Schedules.nextTick(untilJan2, 2, at("2030-01-02T03:00:00Z"))).isNull();
+    assertThat(Ticks.nextTick(untilJan2, 2, at("2030-01-02T03:00:00Z"))).isNull();
   }
 }

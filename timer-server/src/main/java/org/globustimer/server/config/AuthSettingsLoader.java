@@ -16,15 +16,15 @@ final class AuthSettingsLoader {
         new AuthSettings(
             bool(v, "local_token"),
             v.get("oidc_issuer").trim(),
-            SettingsLoader.list(v.get("oidc_audience")),
+            SettingValues.list(v.get("oidc_audience")),
             v.get("oidc_required_scope").trim(),
             v.get("oidc_client_id").trim(),
-            SettingsLoader.list(v.get("oidc_login_scopes").replace(' ', ',')),
+            SettingValues.list(v.get("oidc_login_scopes").replace(' ', ',')),
             v.get("introspection_url").trim(),
             v.get("introspection_client_id").trim(),
             v.get("introspection_client_secret").trim(),
-            Duration.ofSeconds(SettingsLoader.intValue(v, "introspection_cache_seconds", 0, 300)),
-            Set.copyOf(SettingsLoader.list(v.get("admin_identities"))),
+            Duration.ofSeconds(SettingValues.intValue(v, "introspection_cache_seconds", 0, 300)),
+            Set.copyOf(SettingValues.list(v.get("admin_identities"))),
             bool(v, "multi_user"));
     if (auth.jwt() && auth.oidcAudience().isEmpty()) {
       throw new SettingsException(

@@ -35,7 +35,7 @@ final class NotifySettingsLoader {
       throw new SettingsException("notify_webhook_url must be an http(s) URL, not '" + url + "'");
     }
     Set<String> events = new LinkedHashSet<>();
-    for (String event : SettingsLoader.list(v.get("notify_on"))) {
+    for (String event : SettingValues.list(v.get("notify_on"))) {
       if (!NotifySettings.EVENTS.contains(event)) {
         throw new SettingsException(
             "notify_on lists '"
@@ -44,7 +44,7 @@ final class NotifySettingsLoader {
       }
       events.add(event);
     }
-    List<String> emails = SettingsLoader.list(v.get("notify_email_to"));
+    List<String> emails = SettingValues.list(v.get("notify_email_to"));
     for (String address : emails) {
       String problem = EmailAddresses.problemWith(address);
       if (problem != null) {
@@ -60,8 +60,8 @@ final class NotifySettingsLoader {
             url,
             v.get("notify_webhook_secret").getBytes(StandardCharsets.UTF_8),
             Set.copyOf(events),
-            SettingsLoader.list(v.get("notify_allowed_urls")),
-            SettingsLoader.intValue(v, "notify_max_attempts", 1, 100),
+            SettingValues.list(v.get("notify_allowed_urls")),
+            SettingValues.intValue(v, "notify_max_attempts", 1, 100),
             emails,
             smtp);
     if (!url.isEmpty() && !settings.allows(url)) {
@@ -95,7 +95,7 @@ final class NotifySettingsLoader {
     }
     return new SmtpSettings(
         host,
-        SettingsLoader.intValue(v, "smtp_port", 1, 65_535),
+        SettingValues.intValue(v, "smtp_port", 1, 65_535),
         security,
         user,
         v.get("smtp_password"),

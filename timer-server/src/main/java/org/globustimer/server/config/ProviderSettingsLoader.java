@@ -109,7 +109,7 @@ final class ProviderSettingsLoader {
         name,
         url,
         grant,
-        SettingsLoader.list(f.getOrDefault("scopes", "").replace(' ', ',')),
+        SettingValues.list(f.getOrDefault("scopes", "").replace(' ', ',')),
         f.getOrDefault("audience", ""),
         tokenUrl,
         clientId,

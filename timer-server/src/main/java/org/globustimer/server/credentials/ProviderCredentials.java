@@ -96,7 +96,7 @@ public final class ProviderCredentials {
                   + "' accepts ("
                   + refused.describe()
                   + "); log in again with 'globus-timer session login'"
-                  + StoredTokens.consentFor(provider));
+                  + Remedies.consentFor(provider));
       case TokenAnswer.Unreachable unreachable -> throw new IssuerUnreachable(unreachable.reason());
     }
   }

@@ -2,11 +2,8 @@ package org.globustimer.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import org.globustimer.core.timer.EmailAddresses;
 import org.globustimer.core.timer.NotifyPolicy;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.server.notify.NotifySettings;
@@ -19,12 +16,11 @@ import org.globustimer.server.notify.NotifySettings;
 final class NotifyRequests {
 
   static final long MAX_RUN_TIMEOUT_SECONDS = 366L * 86_400;
-  static final int MAX_EMAILS = 20;
 
-  private final NotifySettings settings;
+  private final NotifyRecipients recipients;
 
   NotifyRequests(NotifySettings settings) {
-    this.settings = settings;
+    this.recipients = new NotifyRecipients(settings);
   }
 
   /** A timer's own settings, as {@link #apply} puts them on its definition. */
@@ -49,10 +45,10 @@ final class NotifyRequests {
       n = n.withEvents(events(f));
     }
     if (given(f, "notify_emails")) {
-      n = n.withEmails(emails(f));
+      n = n.withEmails(recipients.emails(f));
     }
     if (given(f, "notify_webhook_url")) {
-      n = n.withWebhookUrl(webhook(f));
+      n = n.withWebhookUrl(recipients.webhook(f));
     }
     return new Own(runTimeout, n);
   }
@@ -100,61 +96,5 @@ final class NotifyRequests {
       events.add(item.asText());
     }
     return events;
-  }
-
-  private List<String> emails(Fields f) {
-    JsonNode value = f.raw("notify_emails");
-    if (value.isNull()) {
-      return null;
-    }
-    if (!value.isArray()) {
-      f.problem("notify_emails", "must be a list of e-mail addresses");
-      return null;
-    }
-    if (value.size() > MAX_EMAILS) {
-      f.problem("notify_emails", "may name at most " + MAX_EMAILS + " addresses");
-      return null;
-    }
-    if (!value.isEmpty() && !settings.mailEnabled()) {
-      f.problem("notify_emails", "this service sends no e-mail (its smtp_host is not set)");
-      return null;
-    }
-    List<String> emails = new ArrayList<>();
-    for (JsonNode item : value) {
-      String problem = item.isTextual() ? EmailAddresses.problemWith(item.asText()) : "";
-      if (problem != null) {
-        f.problem("notify_emails", problem.isEmpty() ? "must list strings" : problem);
-        return null;
-      }
-      if (!emails.contains(item.asText())) {
-        emails.add(item.asText());
-      }
-    }
-    return emails;
-  }
-
-  private String webhook(Fields f) {
-    JsonNode value = f.raw("notify_webhook_url");
-    if (value.isNull()) {
-      return null;
-    }
-    String url = f.text("notify_webhook_url", false);
-    if (url == null) {
-      return null;
-    }
-    if (url.isEmpty()) {
-      return "";
-    }
-    if (!url.startsWith("https://") && !url.startsWith("http://")) {
-      f.problem("notify_webhook_url", "must be an http(s) URL, or \"\" for none");
-      return null;
-    }
-    if (!settings.allows(url)) {
-      f.problem(
-          "notify_webhook_url",
-          "this service sends notifications only to the URLs it allows (notify_allowed_urls)");
-      return null;
-    }
-    return url;
   }
 }

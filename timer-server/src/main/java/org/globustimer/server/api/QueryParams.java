@@ -2,12 +2,9 @@ package org.globustimer.server.api;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.globustimer.core.error.ServiceException;
-import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.store.TimerQuery;
 
 /** Path and query parameters of the Timers API, each checked with an error naming it. */
@@ -50,37 +47,6 @@ final class QueryParams {
       throw ServiceException.invalid(
           List.of("query", "results_pt"), "is not a page token from a previous page_next");
     }
-  }
-
-  static Set<TimerStatus> statusFilter(Context ctx) {
-    List<String> wanted = ctx.queryParams("filter_status");
-    boolean showDeleted = "true".equalsIgnoreCase(ctx.queryParam("show_deleted"));
-    if (wanted.isEmpty()) {
-      if (showDeleted) {
-        return null;
-      }
-      Set<TimerStatus> all = EnumSet.allOf(TimerStatus.class);
-      all.remove(TimerStatus.DELETED);
-      return all;
-    }
-    Set<TimerStatus> statuses = EnumSet.noneOf(TimerStatus.class);
-    for (String group : wanted) {
-      for (String value : group.split(",")) {
-        switch (value.trim().toLowerCase()) {
-          case "active" ->
-              statuses.addAll(EnumSet.of(TimerStatus.NEW, TimerStatus.LOADED, TimerStatus.UPDATED));
-          case "inactive" -> statuses.add(TimerStatus.INACTIVE);
-          case "ended" -> statuses.add(TimerStatus.ENDED);
-          case "deleted" ->
-              statuses.addAll(EnumSet.of(TimerStatus.DELETED, TimerStatus.DELETE_IN_PROGRESS));
-          default ->
-              throw ServiceException.invalid(
-                  List.of("query", "filter_status"),
-                  "'" + value + "' is not a status filter; use active, inactive, ended or deleted");
-        }
-      }
-    }
-    return statuses;
   }
 
   static Instant queryTime(Context ctx, String name) {
@@ -138,7 +104,7 @@ final class QueryParams {
             || order.toLowerCase().contains("desc")
             || order.startsWith("-");
     return new TimerQuery(
-        statusFilter(ctx),
+        StatusFilter.of(ctx),
         blankToNull(ctx.queryParam("filter_name")),
         queryTime(ctx, "submitted_after"),
         queryTime(ctx, "submitted_before"),

@@ -1,6 +1,5 @@
 package org.globustimer.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.globustimer.core.cron.CronExpression;
@@ -18,8 +17,6 @@ import org.globustimer.core.timer.Timing;
  * overlap_policy}, {@code catchup_policy} and {@code catchup_window_seconds}.
  */
 final class TimingRequests {
-
-  static final int MAX_JITTER_SECONDS = 86_400;
 
   /** Consecutive ticks checked against the service's shortest interval. */
   private static final int GAPS_CHECKED = 200;
@@ -58,10 +55,10 @@ final class TimingRequests {
   static Timing policies(Fields f, CronSchedule cron) {
     return new Timing(
         cron,
-        jitter(f, 0),
-        overlap(f, OverlapPolicy.SKIP),
-        catchUp(f, CatchUpPolicy.ONE),
-        window(f, null),
+        TimingPolicies.jitter(f, 0),
+        TimingPolicies.overlap(f, OverlapPolicy.SKIP),
+        TimingPolicies.catchUp(f, CatchUpPolicy.ONE),
+        TimingPolicies.window(f, null),
         null);
   }
 
@@ -81,10 +78,12 @@ final class TimingRequests {
     }
     return new Timing(
         cron,
-        jitter(f, current.jitterSeconds()),
-        overlap(f, current.overlap()),
-        catchUp(f, current.catchUp()),
-        f.present("catchup_window_seconds") ? window(f, null) : current.catchUpWindow(),
+        TimingPolicies.jitter(f, current.jitterSeconds()),
+        TimingPolicies.overlap(f, current.overlap()),
+        TimingPolicies.catchUp(f, current.catchUp()),
+        f.present("catchup_window_seconds")
+            ? TimingPolicies.window(f, null)
+            : current.catchUpWindow(),
         current.jitterKey());
   }
 
@@ -110,59 +109,5 @@ final class TimingRequests {
       }
       previous = next;
     }
-  }
-
-  private static int jitter(Fields f, int current) {
-    JsonNode value = f.raw("jitter_seconds");
-    if (value == null) {
-      return current;
-    }
-    if (value.isNull()) {
-      return 0;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      f.problem("jitter_seconds", "must be a whole number of seconds, such as 300");
-      return current;
-    }
-    int seconds = value.asInt();
-    if (seconds < 0 || seconds > MAX_JITTER_SECONDS) {
-      f.problem("jitter_seconds", "must be between 0 and " + MAX_JITTER_SECONDS + " seconds");
-      return current;
-    }
-    return seconds;
-  }
-
-  private static OverlapPolicy overlap(Fields f, OverlapPolicy current) {
-    String text = f.text("overlap_policy", false);
-    if (text == null) {
-      return current;
-    }
-    try {
-      return OverlapPolicy.fromWire(text);
-    } catch (IllegalArgumentException e) {
-      f.problem("overlap_policy", e.getMessage());
-      return current;
-    }
-  }
-
-  private static CatchUpPolicy catchUp(Fields f, CatchUpPolicy current) {
-    String text = f.text("catchup_policy", false);
-    if (text == null) {
-      return current;
-    }
-    try {
-      return CatchUpPolicy.fromWire(text);
-    } catch (IllegalArgumentException e) {
-      f.problem("catchup_policy", e.getMessage());
-      return current;
-    }
-  }
-
-  private static Duration window(Fields f, Duration current) {
-    if (!f.present("catchup_window_seconds")) {
-      return current;
-    }
-    Duration window = f.seconds("catchup_window_seconds");
-    return window == null ? current : window;
   }
 }

@@ -78,25 +78,12 @@ public final class ProviderCredentials {
 
   private void exchange(String owner, String callerToken, ProviderAuth provider) {
     if (callerToken == null) {
-      throw new CredentialsRequired(
-          provider,
-          "provider '"
-              + provider.name()
-              + "' needs a token obtained from your login at the service's issuer, and this"
-              + " request used a local token; log in with 'globus-timer session login' and try"
-              + " again");
+      throw new CredentialsRequired(provider, Remedies.loginNeeded(provider));
     }
     switch (tokenEndpoint.exchange(provider, callerToken)) {
       case TokenAnswer.Granted granted -> tokens.keep(owner, provider, granted, null);
       case TokenAnswer.Refused refused ->
-          throw new CredentialsRequired(
-              provider,
-              "the issuer would not exchange your token for one that provider '"
-                  + provider.name()
-                  + "' accepts ("
-                  + refused.describe()
-                  + "); log in again with 'globus-timer session login'"
-                  + Remedies.consentFor(provider));
+          throw new CredentialsRequired(provider, Remedies.exchangeRefused(provider, refused));
       case TokenAnswer.Unreachable unreachable -> throw new IssuerUnreachable(unreachable.reason());
     }
   }
@@ -120,15 +107,7 @@ public final class ProviderCredentials {
     switch (tokenEndpoint.refresh(provider, refreshToken)) {
       case TokenAnswer.Granted granted -> tokens.keep(owner, provider, granted, refreshToken);
       case TokenAnswer.Refused refused ->
-          throw new CredentialsRequired(
-              provider,
-              "the issuer refused this refresh token for provider '"
-                  + provider.name()
-                  + "' ("
-                  + refused.describe()
-                  + "); obtain a new one with 'globus-timer session consent "
-                  + provider.name()
-                  + "'");
+          throw new CredentialsRequired(provider, Remedies.givenRefreshRefused(provider, refused));
       case TokenAnswer.Unreachable unreachable -> throw new IssuerUnreachable(unreachable.reason());
     }
   }

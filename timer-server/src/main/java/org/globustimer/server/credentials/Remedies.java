@@ -57,4 +57,31 @@ final class Remedies {
         ? ""
         : " and consent to " + String.join(" ", provider.scopes());
   }
+
+  static String loginNeeded(ProviderAuth provider) {
+    return "provider '"
+        + provider.name()
+        + "' needs a token obtained from your login at the service's issuer, and this"
+        + " request used a local token; log in with 'globus-timer session login' and try"
+        + " again";
+  }
+
+  static String exchangeRefused(ProviderAuth provider, TokenAnswer.Refused refused) {
+    return "the issuer would not exchange your token for one that provider '"
+        + provider.name()
+        + "' accepts ("
+        + refused.describe()
+        + "); log in again with 'globus-timer session login'"
+        + consentFor(provider);
+  }
+
+  static String givenRefreshRefused(ProviderAuth provider, TokenAnswer.Refused refused) {
+    return "the issuer refused this refresh token for provider '"
+        + provider.name()
+        + "' ("
+        + refused.describe()
+        + "); obtain a new one with 'globus-timer session consent "
+        + provider.name()
+        + "'";
+  }
 }

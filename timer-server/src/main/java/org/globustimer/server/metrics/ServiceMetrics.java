@@ -1,10 +1,7 @@
 package org.globustimer.server.metrics;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -16,8 +13,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.function.ToDoubleFunction;
-import javax.sql.DataSource;
 import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.store.TimerStore;
 
@@ -76,39 +71,7 @@ public final class ServiceMetrics implements AutoCloseable {
         .description("Runs whose action is still in progress at its provider")
         .strongReference(true)
         .register(registry);
-    pool(store.dataSource());
-  }
-
-  /** The pool's figures under the names HikariCP's own Micrometer tracker uses. */
-  private void pool(DataSource dataSource) {
-    if (!(dataSource instanceof HikariDataSource hikari)) {
-      return;
-    }
-    Tags pool = Tags.of("pool", String.valueOf(hikari.getPoolName()));
-    poolGauge(hikari, "hikaricp.connections.active", pool, HikariPoolMXBean::getActiveConnections);
-    poolGauge(hikari, "hikaricp.connections.idle", pool, HikariPoolMXBean::getIdleConnections);
-    poolGauge(
-        hikari,
-        "hikaricp.connections.pending",
-        pool,
-        HikariPoolMXBean::getThreadsAwaitingConnection);
-    poolGauge(hikari, "hikaricp.connections", pool, HikariPoolMXBean::getTotalConnections);
-    Gauge.builder("hikaricp.connections.max", hikari, HikariDataSource::getMaximumPoolSize)
-        .tags(pool)
-        .register(registry);
-  }
-
-  private void poolGauge(
-      HikariDataSource hikari, String name, Tags tags, ToDoubleFunction<HikariPoolMXBean> figure) {
-    Gauge.builder(
-            name,
-            hikari,
-            h ->
-                h.getHikariPoolMXBean() == null
-                    ? Double.NaN
-                    : figure.applyAsDouble(h.getHikariPoolMXBean()))
-        .tags(tags)
-        .register(registry);
+    PoolGauges.bind(registry, store.dataSource());
   }
 
   public void recordLag(Duration late) {

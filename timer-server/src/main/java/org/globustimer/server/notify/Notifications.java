@@ -1,22 +1,15 @@
 package org.globustimer.server.notify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.globustimer.core.timer.NotifyPolicy;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.RunState;
 import org.globustimer.core.timer.TimerRow;
-import org.globustimer.core.timer.TimerType;
 import org.globustimer.server.engine.Outbox;
 import org.globustimer.server.store.NotificationRow;
 import org.globustimer.server.store.Tx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the engine's events into notifications in the store's outbox, in the transaction that
@@ -30,21 +23,19 @@ public final class Notifications implements Outbox {
   /** How e-mail targets are written in the outbox. */
   public static final String MAILTO = "mailto:";
 
-  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-
-  private final NotifySettings settings;
+  private final NotifyTargets targets;
   private final Clock clock;
   private final String dashboardUrl;
 
   public Notifications(NotifySettings settings, Clock clock, String baseUrl) {
-    this.settings = settings;
+    this.targets = new NotifyTargets(settings);
     this.clock = clock;
     this.dashboardUrl = baseUrl + "/dashboard/#/timers/";
   }
 
   @Override
   public void runFinished(Tx tx, TimerRow timer, RunRow run) {
-    if (targets(timer).isEmpty()) {
+    if (targets.of(timer).isEmpty()) {
       // Nothing to tell anyone: no read of earlier runs, nothing written.
       return;
     }
@@ -52,7 +43,7 @@ public final class Notifications implements Outbox {
       enqueue(tx, timer, run, "failed", Payloads.reason(run));
       return;
     }
-    if (wants(timer, "recovered") && previousFailed(tx, timer, run)) {
+    if (targets.wants(timer, "recovered") && previousFailed(tx, timer, run)) {
       enqueue(tx, timer, run, "recovered", "succeeded after a failed run");
     }
     enqueue(tx, timer, run, "succeeded", null);
@@ -82,43 +73,17 @@ public final class Notifications implements Outbox {
     enqueue(tx, timer, last, "inactive", cause + ": " + detail);
   }
 
-  /** The targets of a timer's notifications: its webhook and its e-mail addresses. */
-  List<String> targets(TimerRow timer) {
-    NotifyPolicy own = timer.definition().notifications();
-    List<String> targets = new ArrayList<>();
-    String webhook = own.webhookUrl() != null ? own.webhookUrl() : settings.webhookUrl();
-    if (!webhook.isBlank()) {
-      if (settings.allows(webhook)) {
-        targets.add(webhook);
-      } else {
-        log.warn(
-            "timer {}: notifications may not go to {} (notify_allowed_urls)", timer.id(), webhook);
-      }
-    }
-    if (settings.mailEnabled()) {
-      List<String> emails = own.emails() != null ? own.emails() : settings.emails();
-      emails.forEach(address -> targets.add(MAILTO + address));
-    }
-    return targets;
-  }
-
-  private boolean wants(TimerRow timer, String event) {
-    Set<String> events = timer.definition().notifications().events();
-    return (events != null ? events : settings.events()).contains(event)
-        && wantedByBody(timer, event);
-  }
-
   private static boolean previousFailed(Tx tx, TimerRow timer, RunRow run) {
     List<RunRow> earlier = tx.runs(timer.id(), run.slot(), 1);
     return !earlier.isEmpty() && earlier.getFirst().state() == RunState.FAILED;
   }
 
   private void enqueue(Tx tx, TimerRow timer, RunRow run, String event, String reason) {
-    if (!wants(timer, event)) {
+    if (!targets.wants(timer, event)) {
       return;
     }
     Instant now = clock.instant();
-    for (String target : targets(timer)) {
+    for (String target : targets.of(timer)) {
       UUID id = UUID.randomUUID();
       tx.notifications()
           .enqueue(
@@ -137,14 +102,5 @@ public final class Notifications implements Outbox {
                   now,
                   null));
     }
-  }
-
-  /** A transfer body's notify_on_* flags (true unless set false) can switch an event off. */
-  private static boolean wantedByBody(TimerRow timer, String event) {
-    if (timer.definition().type() != TimerType.TRANSFER || event.equals("recovered")) {
-      return true;
-    }
-    JsonNode flag = Payloads.parse(timer.definition().body()).path("notify_on_" + event);
-    return !(flag.isBoolean() && !flag.asBoolean());
   }
 }

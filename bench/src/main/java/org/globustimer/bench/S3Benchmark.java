@@ -43,7 +43,7 @@ public final class S3Benchmark {
                 "repeat", "3",
                 "parallel", "4",
                 "s3proxy", "bench/target/s3proxy/s3proxy.jar"));
-    if (!TransferCommands.available("rclone")) {
+    if (!TransferCommands.installed("rclone")) {
       throw new IllegalStateException("rclone is missing: apt-get install -y rclone");
     }
     int repeat = Integer.parseInt(o.get("repeat"));

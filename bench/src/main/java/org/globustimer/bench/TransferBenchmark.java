@@ -43,7 +43,7 @@ public final class TransferBenchmark {
                 "repeat", "3",
                 "parallel", "4"));
     int repeat = Integer.parseInt(o.get("repeat"));
-    boolean rsync = TransferCommands.rsync();
+    boolean rsync = TransferCommands.installed("rsync");
     TransferReport.machine(o, rsync);
     Path base = Files.createTempDirectory(Path.of(o.get("dir")), "transfer-bench");
     try (TransferDriver ours = new TransferDriver(base, Integer.parseInt(o.get("parallel")))) {

@@ -29,29 +29,30 @@ final class TransferCommands {
   }
 
   /**
-   * Whether rsync runs, installing it first with apt-get when it is missing and we are root;
-   * otherwise says how to install it.
+   * Whether {@code tool} runs, installing Debian's package of that name first with apt-get when it
+   * is missing and we are root; otherwise says how to install it.
    */
-  static boolean rsync() {
-    if (available("rsync")) {
+  static boolean installed(String tool) {
+    if (available(tool)) {
       return true;
     }
     if (firstLine("id", "-u").equals("0") && available("apt-get")) {
-      System.out.println(
-          "rsync not found: installing it (apt-get update; apt-get install -y rsync)");
+      System.out.printf(
+          "%s not found: installing it (apt-get update; apt-get install -y %s)%n", tool, tool);
       try {
         run(List.of("apt-get", "update", "-q"));
-        run(List.of("apt-get", "install", "-y", "-q", "rsync"));
+        run(List.of("apt-get", "install", "-y", "-q", tool));
       } catch (RuntimeException e) {
-        System.out.println("could not install rsync: " + e.getMessage());
+        System.out.printf("could not install %s: %s%n", tool, e.getMessage());
       }
-      if (available("rsync")) {
+      if (available(tool)) {
         return true;
       }
     }
-    System.out.println(
-        "rsync not found: install it (as root: apt-get update && apt-get install -y rsync) to"
-            + " compare with it");
+    System.out.printf(
+        "%s not found: install it (as root: apt-get update && apt-get install -y %s) to"
+            + " compare with it%n",
+        tool, tool);
     return false;
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import org.globustimer.core.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,42 @@ class ChecksumResyncTest {
     assertThat(Files.readString(a)).isEqualTo("alpha");
     // only the new copy is read to compare it
     assertThat(level3().get("bytes_checksummed").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void digestsOfFilesThatAreGoneAreDropped() throws Exception {
+    level3();
+    assertThat(h.digestRows()).isEqualTo(4);
+    Files.delete(src.resolve("b.txt"));
+    Files.delete(dst.resolve("b.txt"));
+
+    level3();
+    assertThat(h.digestRows()).isEqualTo(2);
+  }
+
+  @Test
+  void anItemsChecksumAlgorithmIsTheOneCompared() {
+    level3();
+    ObjectNode body = Harness.transfer("/~/src", "/~/dst", true);
+    ((ObjectNode) body.get("transfer_items").get(0)).put("checksum_algorithm", "MD5");
+    body.put("sync_level", 3).put("preserve_timestamp", true).put("verify_checksum", true);
+    JsonNode done = h.runToEnd(body);
+    assertThat(done.get("status").asText()).as("%s", done).isEqualTo("SUCCEEDED");
+    // the kept XXH64 digests do not stand in for the algorithm asked for: both sides are read
+    assertThat(done.get("details").get("files_skipped").asInt()).isEqualTo(2);
+    assertThat(done.get("details").get("bytes_checksummed").asLong()).isEqualTo(20);
+  }
+
+  @Test
+  void anUnknownChecksumAlgorithmIs400NamingTheField() {
+    ObjectNode body = Harness.transfer("/~/src", "/~/dst", true);
+    ((ObjectNode) body.get("transfer_items").get(0)).put("checksum_algorithm", "ROT13");
+    ObjectNode request = Json.mapper().createObjectNode();
+    request.set("body", body);
+    Harness.Reply r = h.post("/transfer/transfer/run", "alice", request);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("description").asText())
+        .startsWith("transfer_items[0].checksum_algorithm:")
+        .contains("MD5");
   }
 }

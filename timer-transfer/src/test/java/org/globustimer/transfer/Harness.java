@@ -73,6 +73,17 @@ final class Harness implements AutoCloseable {
     app.start("127.0.0.1", 0);
   }
 
+  /** How many content digests the database keeps. */
+  int digestRows() {
+    try (var c = dataSource.getConnection();
+        var rs = c.createStatement().executeQuery("select count(*) from transfer_digests")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Stops the module and HTTP server as a shutdown would, leaving the database. */
   void stop() {
     app.stop();

@@ -71,7 +71,7 @@ final class AtomicWrite {
    * destination the whole, flushed temporary file is answered for a {@link DurableBatch} to rename;
    * elsewhere it is renamed at once and null is answered.
    */
-  DurableBatch.Written copy(String srcRel, Entry s, String dstRel) {
+  DurableBatch.Written copy(String srcRel, Entry s, String dstRel, ChecksumAlgorithm algorithm) {
     if (objects != null) {
       // an object store has no rename, but shows an object only once it is whole
       objects.copy(srcRel, s, dstRel);
@@ -91,7 +91,7 @@ final class AtomicWrite {
             dst.setModified(tmp, s.modified());
           }
         }
-        if (!spec.verifyChecksum() || verified(srcRel, s.size(), tmp)) {
+        if (!spec.verifyChecksum() || verified(srcRel, s.size(), tmp, algorithm)) {
           break;
         }
         progress.faults.incrementAndGet();
@@ -123,11 +123,11 @@ final class AtomicWrite {
     }
   }
 
-  private boolean verified(String srcRel, long size, String tmp) {
+  private boolean verified(String srcRel, long size, String tmp, ChecksumAlgorithm algorithm) {
     tuning.beforeVerify().accept(tmp);
     return MessageDigest.isEqual(
-        Checksums.ofSource(src, srcRel, size, progress, control),
-        Checksums.of(dst, tmp, size, progress, control));
+        Checksums.ofSource(src, srcRel, size, algorithm, progress, control),
+        Checksums.of(dst, tmp, size, algorithm, progress, control));
   }
 
   /** Kernel-side copy (copy_file_range), the kept mtime set, then flushed: all before a rename. */

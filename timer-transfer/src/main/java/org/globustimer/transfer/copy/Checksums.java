@@ -12,10 +12,13 @@ import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.IoErrors;
 import org.globustimer.transfer.endpoint.Storage;
 
-/** SHA-256 of a file's content; see docs/decisions/transfer-checksums.md. */
+/**
+ * A file's checksum for {@code verify_checksum} and sync level 3: SHA-256 unless the item names
+ * another algorithm; see docs/decisions/transfer-checksums.md.
+ */
 final class Checksums {
 
-  private static final int MAX_BUFFER = 64 * 1024;
+  private static final int MAX_BUFFER = 1 << 20;
   private static final int MIN_BUFFER = 4 * 1024;
   private static final ThreadLocal<MessageDigest> DIGESTS =
       ThreadLocal.withInitial(Checksums::digest);
@@ -32,35 +35,71 @@ final class Checksums {
 
   /** {@code sizeHint} (the expected length) keeps buffers small for the many small files. */
   static byte[] of(Storage storage, String rel, long sizeHint, Progress progress, Control control) {
-    Optional<byte[]> kept = storage.storedSha256(rel);
-    if (kept.isPresent()) {
-      return kept.get();
+    return of(storage, rel, sizeHint, null, progress, control);
+  }
+
+  /** With {@code algorithm} null, SHA-256 (which a backend may keep for us). */
+  static byte[] of(
+      Storage storage,
+      String rel,
+      long sizeHint,
+      ChecksumAlgorithm algorithm,
+      Progress progress,
+      Control control) {
+    if (algorithm == null || algorithm == ChecksumAlgorithm.SHA256) {
+      Optional<byte[]> kept = storage.storedSha256(rel);
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+    }
+    if (algorithm != null) {
+      ChecksumAlgorithm.Hasher h = algorithm.newHasher();
+      read(storage, rel, sizeHint, h::update, h::update, progress, control);
+      return h.value();
     }
     MessageDigest md = DIGESTS.get();
     md.reset();
+    read(storage, rel, sizeHint, md::update, md::update, progress, control);
+    return md.digest();
+  }
+
+  private interface BufferSink {
+    void accept(ByteBuffer data);
+  }
+
+  private interface ArraySink {
+    void accept(byte[] data, int offset, int length);
+  }
+
+  private static void read(
+      Storage storage,
+      String rel,
+      long sizeHint,
+      BufferSink channelSink,
+      ArraySink streamSink,
+      Progress progress,
+      Control control) {
     int size = Math.clamp(sizeHint + 1, MIN_BUFFER, MAX_BUFFER);
     Optional<Path> local = storage.localPath(rel);
     try {
       if (local.isPresent()) {
-        hashChannel(local.get(), md, size, progress, control);
+        hashChannel(local.get(), channelSink, size, progress, control);
       } else {
-        hashStream(storage, rel, md, size, progress, control);
+        hashStream(storage, rel, streamSink, size, progress, control);
       }
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + rel);
     }
-    return md.digest();
   }
 
   private static void hashChannel(
-      Path file, MessageDigest md, int size, Progress progress, Control control)
-      throws IOException {
+      Path file, BufferSink md, int size, Progress progress, Control control) throws IOException {
     try (FileChannel in = FileChannel.open(file)) {
       ByteBuffer buf = ByteBuffer.allocate(size);
       while (in.read(buf) > 0) {
         buf.flip();
         progress.bytesChecksummed.addAndGet(buf.remaining());
-        md.update(buf);
+        md.accept(buf);
         buf.clear();
         control.check();
       }
@@ -68,13 +107,13 @@ final class Checksums {
   }
 
   private static void hashStream(
-      Storage storage, String rel, MessageDigest md, int size, Progress progress, Control control)
+      Storage storage, String rel, ArraySink md, int size, Progress progress, Control control)
       throws IOException {
     try (InputStream in = storage.openRead(rel)) {
       byte[] buf = new byte[size];
       int n;
       while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
+        md.accept(buf, 0, n);
         progress.bytesChecksummed.addAndGet(n);
         control.check();
       }
@@ -84,8 +123,18 @@ final class Checksums {
   /** The checksum of a source file; failures count as source errors. */
   static byte[] ofSource(
       Storage storage, String rel, long sizeHint, Progress progress, Control control) {
+    return ofSource(storage, rel, sizeHint, null, progress, control);
+  }
+
+  static byte[] ofSource(
+      Storage storage,
+      String rel,
+      long sizeHint,
+      ChecksumAlgorithm algorithm,
+      Progress progress,
+      Control control) {
     try {
-      return of(storage, rel, sizeHint, progress, control);
+      return of(storage, rel, sizeHint, algorithm, progress, control);
     } catch (TransferException e) {
       throw e.onSource();
     }

@@ -13,8 +13,12 @@ import org.globustimer.transfer.endpoint.Storage;
  */
 final class FileCopier {
 
-  /** A file that metadata alone could not settle, with what its destination was. */
-  record Planned(String srcRel, Entry source, String dstRel, Entry destination) {}
+  /**
+   * A file that metadata alone could not settle, with what its destination was; {@code algorithm}
+   * is the item's {@code checksum_algorithm}, or null.
+   */
+  record Planned(
+      String srcRel, Entry source, String dstRel, Entry destination, ChecksumAlgorithm algorithm) {}
 
   /**
    * The destination as its directory's listing showed it: {@link #UNKNOWN} when not listed, {@link
@@ -70,7 +74,7 @@ final class FileCopier {
    * Settles the file when metadata can (copied earlier by this task, or up to date at sync level 0,
    * 1 or 2) and answers null; otherwise answers what {@link #copy} needs.
    */
-  Planned plan(String srcRel, Entry listed, String dstRel, Seen seen) {
+  Planned plan(String srcRel, Entry listed, String dstRel, Seen seen, ChecksumAlgorithm algorithm) {
     control.check();
     progress.files.incrementAndGet();
     // only sync level 2 compares the destination's time, which a listing may not carry
@@ -97,7 +101,7 @@ final class FileCopier {
       progress.filesSkipped.incrementAndGet();
       return null;
     }
-    return new Planned(srcRel, s, dstRel, d);
+    return new Planned(srcRel, s, dstRel, d, algorithm);
   }
 
   /** Whether sync levels 0 to 2 call for a copy over an existing destination. */
@@ -118,7 +122,7 @@ final class FileCopier {
     DurableBatch.Written written;
     for (int attempt = 1; ; attempt++) {
       try {
-        written = write.copy(p.srcRel(), p.source(), p.dstRel());
+        written = write.copy(p.srcRel(), p.source(), p.dstRel(), p.algorithm());
         break;
       } catch (TransferException e) {
         if (!e.code().equals("QUOTA_EXCEEDED")
@@ -160,7 +164,7 @@ final class FileCopier {
   /** Sync level 3: equal sizes and equal content. */
   private boolean sameContent(Planned p) {
     return p.source().size() == p.destination().size()
-        && content.test(p.srcRel(), p.dstRel(), p.source().size());
+        && content.test(p.srcRel(), p.dstRel(), p.source().size(), p.algorithm());
   }
 
   private void pause(Duration d) {

@@ -58,12 +58,15 @@ final class SameContent {
     this.executor = executor;
   }
 
-  boolean test(String srcRel, String dstRel, long size) {
-    if (src.storedSha256(srcRel).isPresent() || dst.storedSha256(dstRel).isPresent()) {
+  /** {@code algorithm}, when the item names one, is compared with instead of our own choice. */
+  boolean test(String srcRel, String dstRel, long size, ChecksumAlgorithm algorithm) {
+    if (algorithm != null
+        || src.storedSha256(srcRel).isPresent()
+        || dst.storedSha256(dstRel).isPresent()) {
       return both(
           size,
-          () -> Checksums.ofSource(src, srcRel, size, progress, control),
-          () -> Checksums.of(dst, dstRel, size, progress, control),
+          () -> Checksums.ofSource(src, srcRel, size, algorithm, progress, control),
+          () -> Checksums.of(dst, dstRel, size, algorithm, progress, control),
           MessageDigest::isEqual);
     }
     return both(

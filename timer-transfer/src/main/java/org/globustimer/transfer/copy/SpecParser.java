@@ -84,7 +84,18 @@ public final class SpecParser {
     return new TransferSpec.Item(
         path(item, where + ".source_path", "source_path"),
         path(item, where + ".destination_path", "destination_path"),
-        bool(item, "recursive", where + ".recursive"));
+        bool(item, "recursive", where + ".recursive"),
+        algorithm(item.get("checksum_algorithm"), where + ".checksum_algorithm"));
+  }
+
+  private static ChecksumAlgorithm algorithm(JsonNode v, String where) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw invalid(where, "must be a string such as \"SHA256\" or \"MD5\"");
+    }
+    return ChecksumAlgorithm.parse(v.asText(), where);
   }
 
   private static String path(JsonNode item, String where, String field) {

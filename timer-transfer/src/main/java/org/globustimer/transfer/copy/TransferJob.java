@@ -33,6 +33,8 @@ public final class TransferJob {
   private final Symlinks symlinks;
 
   private final List<Extra> extras = new ArrayList<>();
+  // the algorithm the item being walked names, if any, for the copies it hands on
+  private ChecksumAlgorithm algorithm;
 
   public TransferJob(
       TransferSpec spec,
@@ -101,6 +103,7 @@ public final class TransferJob {
 
   private void runItem(TransferSpec.Item item) {
     control.check();
+    algorithm = item.checksumAlgorithm();
     slots.checkFailed();
     String srcRel = UserPaths.toRel(item.sourcePath(), src.homeRel());
     String dstRel = UserPaths.toRel(item.destinationPath(), dst.homeRel());
@@ -253,22 +256,24 @@ public final class TransferJob {
   private void submit(String srcRel, Entry s, String dstRel, FileCopier.Seen seen) {
     slots.checkFailed();
     copier.commitIfDue();
+    ChecksumAlgorithm a = algorithm;
     if (src.remoteMetadata() || dst.remoteMetadata()) {
       // each look at a server is a round trip: settle files in parallel, not on this thread
-      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, seen));
+      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, seen, a));
       return;
     }
-    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel, seen);
+    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel, seen, a);
     if (planned == null) {
       return;
     }
     slots.submit(s.size(), () -> copyFile(planned));
   }
 
-  private void planAndCopy(String srcRel, Entry s, String dstRel, FileCopier.Seen seen) {
+  private void planAndCopy(
+      String srcRel, Entry s, String dstRel, FileCopier.Seen seen, ChecksumAlgorithm a) {
     FileCopier.Planned planned;
     try {
-      planned = copier.plan(srcRel, s, dstRel, seen);
+      planned = copier.plan(srcRel, s, dstRel, seen, a);
     } catch (TransferException e) {
       skipOrThrow(e, "/" + srcRel);
       progress.filesSkipped.incrementAndGet();

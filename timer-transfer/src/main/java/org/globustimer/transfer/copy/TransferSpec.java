@@ -20,7 +20,12 @@ public record TransferSpec(
     List<FilterRule> filterRules,
     Instant deadline) {
 
-  public record Item(String sourcePath, String destinationPath, boolean recursive) {}
+  /** {@code checksumAlgorithm} is null unless the item names one. */
+  public record Item(
+      String sourcePath,
+      String destinationPath,
+      boolean recursive,
+      ChecksumAlgorithm checksumAlgorithm) {}
 
   public enum SymlinkMode {
     IGNORE,

@@ -65,10 +65,27 @@ public final class Db {
 
   /** Runs one statement for each row of arguments, all in one transaction. */
   public void batch(String sql, List<Object[]> rows) {
+    batch(sql, rows, false);
+  }
+
+  /**
+   * As {@link #batch}, for rows that are only a cache: on SQLite the commit does not wait for the
+   * disk (a crash may lose the last such batches, never the database's consistency).
+   */
+  public void cacheBatch(String sql, List<Object[]> rows) {
+    batch(sql, rows, instantsAsMillis);
+  }
+
+  private void batch(String sql, List<Object[]> rows, boolean unsynced) {
     if (rows.isEmpty()) {
       return;
     }
     try (Connection c = dataSource.getConnection()) {
+      // a pooled connection gets its own setting back afterwards
+      String synchronous = unsynced ? pragma(c, "synchronous") : null;
+      if (unsynced) {
+        set(c, "synchronous = normal");
+      }
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -83,9 +100,25 @@ public final class Db {
         throw e;
       } finally {
         c.setAutoCommit(auto);
+        if (synchronous != null) {
+          set(c, "synchronous = " + synchronous);
+        }
       }
     } catch (SQLException e) {
       throw TransferException.internal("database batch failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void set(Connection c, String pragma) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute("pragma " + pragma);
+    }
+  }
+
+  private static String pragma(Connection c, String pragma) throws SQLException {
+    try (var s = c.createStatement();
+        ResultSet rs = s.executeQuery("pragma " + pragma)) {
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 

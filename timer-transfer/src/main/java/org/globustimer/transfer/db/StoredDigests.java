@@ -1,10 +1,14 @@
 package org.globustimer.transfer.db;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.copy.Digests;
 import org.slf4j.Logger;
@@ -12,20 +16,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Digests in {@code transfer_digests}, for one task: a directory's rows are read in one query the
- * first time a file of it is looked up, and new rows are written in batches.
+ * first time a file of it is looked up; new rows are written in batches, off the copying threads.
+ * When the task ends, rows of the directories it read are dropped for files that are gone, and (at
+ * most hourly) rows of directories that are gone, so the table follows the files rather than grow
+ * for ever.
  */
 public final class StoredDigests implements Digests {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoredDigests.class);
   private static final String ALGORITHM = "xxh64";
   private static final int BATCH = 2000;
+  private static final long SWEEP_EVERY_NANOS = 3_600_000_000_000L;
+  private static final AtomicLong lastSweep = new AtomicLong(System.nanoTime() - SWEEP_EVERY_NANOS);
+  private static final String UPSERT =
+      "insert into transfer_digests"
+          + " (dir, path, algorithm, size, mtime_ns, ctime_ns, inode, digest)"
+          + " values (?,?,?,?,?,?,?,?) on conflict (dir, path, algorithm) do update set"
+          + " size = excluded.size, mtime_ns = excluded.mtime_ns,"
+          + " ctime_ns = excluded.ctime_ns, inode = excluded.inode, digest = excluded.digest";
 
   private record Kept(Stamp stamp, long digest) {}
 
   private final Db db;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
-  private final List<Object[]> pending = new ArrayList<>();
+  private final Set<String> lookedUp = ConcurrentHashMap.newKeySet();
+  private final Set<String> loadedRows = ConcurrentHashMap.newKeySet();
+  private final Object lock = new Object();
+  private List<Object[]> pending = new ArrayList<>();
+  private final List<Thread> writers = new ArrayList<>();
 
   public StoredDigests(Db db) {
     this.db = db;
@@ -33,9 +52,9 @@ public final class StoredDigests implements Digests {
 
   @Override
   public Long find(String file, Stamp stamp) {
-    String dir = dir(file);
     // other threads asking for the same directory wait for its rows rather than miss them
-    loaded.computeIfAbsent(dir, this::load);
+    loaded.computeIfAbsent(dir(file), this::load);
+    lookedUp.add(file);
     Kept k = kept.get(file);
     return k != null && k.stamp().equals(stamp) ? k.digest() : null;
   }
@@ -53,7 +72,11 @@ public final class StoredDigests implements Digests {
                           rs.getLong(6))),
               dir,
               ALGORITHM)
-          .forEach(e -> kept.putIfAbsent(e.getKey(), e.getValue()));
+          .forEach(
+              e -> {
+                kept.putIfAbsent(e.getKey(), e.getValue());
+                loadedRows.add(e.getKey());
+              });
     } catch (TransferException e) {
       // only a shortcut: without the rows the files are read again
       LOG.warn("cannot read kept digests of {}: {}", dir, e.getMessage());
@@ -64,45 +87,91 @@ public final class StoredDigests implements Digests {
   @Override
   public void put(String file, Stamp stamp, long xxh64) {
     kept.put(file, new Kept(stamp, xxh64));
-    boolean full;
-    synchronized (pending) {
-      pending.add(
-          new Object[] {
-            file,
-            ALGORITHM,
-            dir(file),
-            stamp.size(),
-            stamp.mtimeNanos(),
-            stamp.ctimeNanos(),
-            stamp.inode(),
-            xxh64
-          });
-      full = pending.size() >= BATCH;
-    }
-    if (full) {
-      flush();
+    Object[] row = {
+      dir(file),
+      file,
+      ALGORITHM,
+      stamp.size(),
+      stamp.mtimeNanos(),
+      stamp.ctimeNanos(),
+      stamp.inode(),
+      xxh64
+    };
+    synchronized (lock) {
+      pending.add(row);
+      if (pending.size() < BATCH) {
+        return;
+      }
+      List<Object[]> full = take();
+      // the copying threads keep hashing while a batch is written
+      writers.add(Thread.ofVirtual().start(() -> write(full)));
     }
   }
 
+  /** Writes what is pending, waits for the batches being written, and forgets files gone. */
   @Override
   public void flush() {
-    synchronized (pending) {
-      if (pending.isEmpty()) {
-        return;
-      }
-      try {
-        db.batch(
-            "insert into transfer_digests"
-                + " (path, algorithm, dir, size, mtime_ns, ctime_ns, inode, digest)"
-                + " values (?,?,?,?,?,?,?,?) on conflict (path, algorithm) do update set"
-                + " size = excluded.size, mtime_ns = excluded.mtime_ns,"
-                + " ctime_ns = excluded.ctime_ns, inode = excluded.inode, digest = excluded.digest",
-            pending);
-      } catch (TransferException e) {
-        LOG.warn("cannot keep {} digests: {}", pending.size(), e.getMessage());
-      }
-      pending.clear();
+    List<Object[]> rest;
+    List<Thread> running;
+    synchronized (lock) {
+      rest = take();
+      running = new ArrayList<>(writers);
+      writers.clear();
     }
+    write(rest);
+    try {
+      for (Thread t : running) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    prune();
+  }
+
+  private List<Object[]> take() {
+    List<Object[]> taken = pending;
+    pending = new ArrayList<>();
+    return taken;
+  }
+
+  private void write(List<Object[]> rows) {
+    try {
+      db.cacheBatch(UPSERT, rows);
+    } catch (TransferException e) {
+      LOG.warn("cannot keep {} digests: {}", rows.size(), e.getMessage());
+    }
+  }
+
+  /** Only rows this task read and did not look up can be of files gone; each is checked. */
+  private void prune() {
+    List<Object[]> gone = new ArrayList<>();
+    for (String file : loadedRows) {
+      if (!lookedUp.contains(file) && !Files.exists(Path.of(file), LinkOption.NOFOLLOW_LINKS)) {
+        gone.add(new Object[] {dir(file), file});
+      }
+    }
+    loadedRows.clear();
+    try {
+      db.cacheBatch("delete from transfer_digests where dir = ? and path = ?", gone);
+      long last = lastSweep.get();
+      if (System.nanoTime() - last >= SWEEP_EVERY_NANOS
+          && lastSweep.compareAndSet(last, System.nanoTime())) {
+        sweepDirectories();
+      }
+    } catch (TransferException e) {
+      LOG.warn("cannot drop digests of files that are gone: {}", e.getMessage());
+    }
+  }
+
+  private void sweepDirectories() {
+    List<Object[]> gone =
+        db.list("select distinct dir from transfer_digests", rs -> rs.getString(1)).stream()
+            .filter(dir -> !Files.isDirectory(Path.of(dir), LinkOption.NOFOLLOW_LINKS))
+            .map(dir -> new Object[] {dir})
+            .toList();
+    db.cacheBatch("delete from transfer_digests where dir = ?", gone);
   }
 
   private static String dir(String file) {

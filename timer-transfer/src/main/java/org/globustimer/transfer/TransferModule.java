@@ -14,6 +14,7 @@ import org.globustimer.transfer.copy.CopyTuning;
 import org.globustimer.transfer.db.Db;
 import org.globustimer.transfer.db.Migrations;
 import org.globustimer.transfer.db.SecretKeys;
+import org.globustimer.transfer.db.StoredObjectTimes;
 import org.globustimer.transfer.endpoint.EndpointStore;
 import org.globustimer.transfer.endpoint.Endpoints;
 import org.globustimer.transfer.endpoint.Storages;
@@ -40,7 +41,11 @@ public final class TransferModule implements AutoCloseable {
     this.sealer = new Sealer(key);
     this.storages =
         new Storages(
-            settings.localHome(), settings.allowedLocalRoots(), sealer, settings.hostCredentials());
+            settings.localHome(),
+            settings.allowedLocalRoots(),
+            sealer,
+            settings.hostCredentials(),
+            new StoredObjectTimes(db));
     this.endpoints = new Endpoints(new EndpointStore(db), storages, sealer, clock);
     this.provider =
         new TransferProvider(

@@ -75,8 +75,12 @@ final class Harness implements AutoCloseable {
 
   /** How many content digests the database keeps. */
   int digestRows() {
+    return rows("transfer_digests");
+  }
+
+  int rows(String table) {
     try (var c = dataSource.getConnection();
-        var rs = c.createStatement().executeQuery("select count(*) from transfer_digests")) {
+        var rs = c.createStatement().executeQuery("select count(*) from " + table)) {
       rs.next();
       return rs.getInt(1);
     } catch (java.sql.SQLException e) {

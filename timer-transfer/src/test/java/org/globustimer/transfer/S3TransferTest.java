@@ -209,6 +209,25 @@ class S3TransferTest {
   }
 
   @Test
+  void aLevel2ReSyncTakesKeptTimesFromTheListingOnlyWhileTheETagIsUnchanged() throws Exception {
+    Side source = posix("src");
+    source.put("a.txt", "alpha", MID);
+    source.put("b.txt", "bravo", MID);
+    ObjectNode body = S3Fixture.transfer(Harness.SEED_A, endpoint, "/~/src", "/dst/", true);
+    body.put("preserve_timestamp", true).put("sync_level", 2);
+    assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isEqualTo(2);
+    assertThat(h.rows("transfer_object_mtimes")).isEqualTo(2);
+    // rewritten behind our back: a new ETag, and an older kept mtime than the source's
+    s3.put(bucket, "backup/dst/b.txt", "BRAVO, changed", OLD);
+
+    JsonNode again = h.runToEnd(body).get("details");
+    assertThat(again.get("files_transferred").asInt()).isEqualTo(1);
+    assertThat(again.get("files_skipped").asInt()).isEqualTo(1);
+    assertThat(s3.read(bucket, "backup/dst/b.txt")).isEqualTo("bravo");
+    assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isZero();
+  }
+
+  @Test
   void deleteDestinationExtraAndFilterRulesApplyToObjects() throws Exception {
     Path src = h.home.resolve("src");
     file(src.resolve("keep.txt"), "keep", MID);

@@ -18,11 +18,13 @@ final class S3Listing {
   private final S3Client s3;
   private final S3Location at;
   private final S3Errors errors;
+  private final S3KnownTimes times;
 
-  S3Listing(S3Client s3, S3Location at, S3Errors errors) {
+  S3Listing(S3Client s3, S3Location at, S3Errors errors, S3KnownTimes times) {
     this.s3 = s3;
     this.at = at;
     this.errors = errors;
+    this.times = times;
   }
 
   /** The key prefix of a directory, ending in '/' (the root's is the endpoint's prefix). */
@@ -33,6 +35,7 @@ final class S3Listing {
   List<Entry> list(String rel) {
     String dir = dirKey(rel);
     List<Entry> out = new ArrayList<>();
+    List<S3Object> objects = new ArrayList<>();
     ListObjectsV2Request request =
         ListObjectsV2Request.builder().bucket(at.bucket()).prefix(dir).delimiter("/").build();
     try {
@@ -41,6 +44,7 @@ final class S3Listing {
           String name = o.key().substring(dir.length());
           if (!name.isEmpty()) {
             out.add(new Entry(name, Entry.Type.FILE, o.size(), o.lastModified(), 0644));
+            objects.add(o);
           }
         }
         for (CommonPrefix p : page.commonPrefixes()) {
@@ -53,6 +57,7 @@ final class S3Listing {
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
     }
+    times.listed(dir, objects);
     out.sort(Comparator.comparing(Entry::name));
     return out;
   }

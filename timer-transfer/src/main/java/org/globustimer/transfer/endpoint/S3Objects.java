@@ -28,11 +28,13 @@ final class S3Objects implements ObjectStore {
   private final S3Client s3;
   private final S3Location at;
   private final S3Errors errors;
+  private final S3KnownTimes times;
 
-  S3Objects(S3Client s3, S3Location at, S3Errors errors) {
+  S3Objects(S3Client s3, S3Location at, S3Errors errors, S3KnownTimes times) {
     this.s3 = s3;
     this.at = at;
     this.errors = errors;
+    this.times = times;
   }
 
   @Override
@@ -49,14 +51,17 @@ final class S3Objects implements ObjectStore {
   @Override
   public void put(String rel, byte[] data, int length, Meta meta) {
     try {
-      s3.putObject(
-          r ->
-              r.bucket(at.bucket())
-                  .key(at.key(rel))
-                  .contentLength((long) length)
-                  .contentMD5(S3Meta.md5Base64(data, length))
-                  .metadata(S3Meta.of(meta)),
-          RequestBody.fromInputStream(new ByteArrayInputStream(data, 0, length), length));
+      String etag =
+          s3.putObject(
+                  r ->
+                      r.bucket(at.bucket())
+                          .key(at.key(rel))
+                          .contentLength((long) length)
+                          .contentMD5(S3Meta.md5Base64(data, length))
+                          .metadata(S3Meta.of(meta)),
+                  RequestBody.fromInputStream(new ByteArrayInputStream(data, 0, length), length))
+              .eTag();
+      times.seen(at.key(rel), etag, meta.mtime());
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
     }
@@ -161,14 +166,18 @@ final class S3Objects implements ObjectStore {
         .ifPresent(sha -> kept.put(S3Meta.SHA256, HexFormat.of().formatHex(sha)));
     S3Location fromAt = from.location();
     try {
-      s3.copyObject(
-          r ->
-              r.sourceBucket(fromAt.bucket())
-                  .sourceKey(fromAt.key(srcRel))
-                  .destinationBucket(at.bucket())
-                  .destinationKey(at.key(dstRel))
-                  .metadataDirective(MetadataDirective.REPLACE)
-                  .metadata(kept));
+      String etag =
+          s3.copyObject(
+                  r ->
+                      r.sourceBucket(fromAt.bucket())
+                          .sourceKey(fromAt.key(srcRel))
+                          .destinationBucket(at.bucket())
+                          .destinationKey(at.key(dstRel))
+                          .metadataDirective(MetadataDirective.REPLACE)
+                          .metadata(kept))
+              .copyObjectResult()
+              .eTag();
+      times.seen(at.key(dstRel), etag, meta.mtime());
       return true;
     } catch (S3Exception e) {
       if (e.statusCode() == 403 || e.statusCode() == 501) {

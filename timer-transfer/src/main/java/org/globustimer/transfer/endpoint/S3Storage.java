@@ -27,14 +27,16 @@ final class S3Storage implements Storage {
   private final S3Listing listing;
   private final S3Deletes deletes;
   private final S3Objects objects;
+  private final S3KnownTimes times;
 
-  S3Storage(S3Client s3, S3Location at, String server) {
+  S3Storage(S3Client s3, S3Location at, String server, ObjectTimes kept) {
     this.s3 = s3;
     this.at = at;
     this.errors = new S3Errors(at, server);
-    this.listing = new S3Listing(s3, at, errors);
+    this.times = new S3KnownTimes(kept, at);
+    this.listing = new S3Listing(s3, at, errors, times);
     this.deletes = new S3Deletes(s3, at, errors, listing);
-    this.objects = new S3Objects(s3, at, errors);
+    this.objects = new S3Objects(s3, at, errors, times);
   }
 
   /** Checks at once that the bucket exists and the credentials are accepted. */
@@ -65,8 +67,14 @@ final class S3Storage implements Storage {
     if (rel.isEmpty()) {
       return S3Listing.directory("/");
     }
+    Entry known = times.fromListing(at.key(rel), UserPaths.name(rel));
+    if (known != null) {
+      return known;
+    }
     try {
-      return S3Listing.file(UserPaths.name(rel), head(rel));
+      HeadObjectResponse h = head(rel);
+      times.seen(at.key(rel), h.eTag(), S3Times.parse(h.metadata().get(S3Meta.MTIME)));
+      return S3Listing.file(UserPaths.name(rel), h);
     } catch (S3Exception e) {
       if (e.statusCode() != 404) {
         throw errors.map(e, "/" + rel);
@@ -143,21 +151,24 @@ final class S3Storage implements Storage {
       throw errors.map(e, "/" + rel);
     }
     meta.put(S3Meta.MTIME, S3Times.format(time));
-    copyObject(at.key(rel), rel, meta);
+    times.seen(at.key(rel), copyObject(at.key(rel), rel, meta), time);
   }
 
-  private void copyObject(String sourceKey, String toRel, Map<String, String> replaced) {
+  /** Answers the copy's ETag. */
+  private String copyObject(String sourceKey, String toRel, Map<String, String> replaced) {
     try {
-      s3.copyObject(
-          r -> {
-            r.sourceBucket(at.bucket())
-                .sourceKey(sourceKey)
-                .destinationBucket(at.bucket())
-                .destinationKey(at.key(toRel));
-            if (replaced != null) {
-              r.metadataDirective(MetadataDirective.REPLACE).metadata(replaced);
-            }
-          });
+      return s3.copyObject(
+              r -> {
+                r.sourceBucket(at.bucket())
+                    .sourceKey(sourceKey)
+                    .destinationBucket(at.bucket())
+                    .destinationKey(at.key(toRel));
+                if (replaced != null) {
+                  r.metadataDirective(MetadataDirective.REPLACE).metadata(replaced);
+                }
+              })
+          .copyObjectResult()
+          .eTag();
     } catch (SdkException e) {
       throw errors.map(e, "/" + toRel);
     }
@@ -200,6 +211,10 @@ final class S3Storage implements Storage {
 
   @Override
   public void close() {
-    s3.close();
+    try {
+      times.save();
+    } finally {
+      s3.close();
+    }
   }
 }

@@ -32,13 +32,20 @@ public final class Storages implements AutoCloseable {
   private final List<Path> allowedRoots;
   private final Sealer cipher;
   private final boolean hostCredentials;
+  private final ObjectTimes objectTimes;
   private volatile SshClient ssh;
 
-  public Storages(Path localHome, List<Path> allowedRoots, Sealer cipher, boolean hostCredentials) {
+  public Storages(
+      Path localHome,
+      List<Path> allowedRoots,
+      Sealer cipher,
+      boolean hostCredentials,
+      ObjectTimes objectTimes) {
     this.localHome = localHome;
     this.allowedRoots = allowedRoots;
     this.cipher = cipher;
     this.hostCredentials = hostCredentials;
+    this.objectTimes = objectTimes;
   }
 
   /** Whether s3 endpoints may sign with the service host's own AWS credentials. */
@@ -87,7 +94,9 @@ public final class Storages implements AutoCloseable {
         at.serviceUrl() == null ? "AWS S3 (" + at.region() + ")" : at.serviceUrl().toString();
     S3Storage storage;
     try {
-      storage = new S3Storage(S3Clients.build(at, e.username(), secretKey, token), at, server);
+      storage =
+          new S3Storage(
+              S3Clients.build(at, e.username(), secretKey, token), at, server, objectTimes);
     } catch (RuntimeException ex) {
       throw new TransferException(
           "ENDPOINT_ERROR", 502, "cannot open s3 endpoint " + at.display() + ": " + reason(ex), ex);

@@ -13,14 +13,14 @@ final class ItemsFile {
 
   private ItemsFile() {}
 
-  static List<TransferItems.Item> parse(String name, List<String> lines) {
-    List<TransferItems.Item> items = new ArrayList<>();
+  static List<TransferItem> parse(String name, List<String> lines) {
+    List<TransferItem> items = new ArrayList<>();
     for (int n = 0; n < lines.size(); n++) {
       String line = lines.get(n).strip();
       if (line.isEmpty() || line.startsWith("#") || isHeader(line)) {
         continue;
       }
-      List<String> fields = fields(line);
+      List<String> fields = CsvLine.fields(line);
       if (fields.size() < 2 || fields.size() > 3) {
         throw problem(name, n, "expected source_path,destination_path,recursive");
       }
@@ -43,34 +43,5 @@ final class ItemsFile {
 
   private static IllegalArgumentException problem(String name, int index, String what) {
     return new IllegalArgumentException(name + " line " + (index + 1) + ": " + what);
-  }
-
-  static List<String> fields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.toString().isBlank()) {
-        quoted = true;
-        field.setLength(0);
-      } else if (c == ',') {
-        fields.add(field.toString().strip());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString().strip());
-    return fields;
   }
 }

@@ -84,8 +84,8 @@ final class JobTransfer extends JobBase {
     return 0;
   }
 
-  private List<TransferItems.Item> items() {
-    List<TransferItems.Item> items = new ArrayList<>();
+  private List<TransferItem> items() {
+    List<TransferItem> items = new ArrayList<>();
     try {
       items.addAll(TransferItems.fromTriples(itemValues));
       if (itemsFile != null) {
@@ -102,7 +102,7 @@ final class JobTransfer extends JobBase {
     return items;
   }
 
-  ObjectNode transferBody(List<TransferItems.Item> items) {
+  ObjectNode transferBody(List<TransferItem> items) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("source_endpoint_id", sourceEndpoint);
     body.put("destination_endpoint_id", destEndpoint);

@@ -2,7 +2,6 @@ package org.globustimer.cli.job;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.TypeConversionException;
@@ -10,22 +9,11 @@ import picocli.CommandLine.TypeConversionException;
 /** What a transfer copies: items from {@code --item} triples and from an items file. */
 final class TransferItems {
 
-  record Item(String source, String destination, boolean recursive) {
-
-    ObjectNode toJson() {
-      ObjectNode item = JsonNodeFactory.instance.objectNode();
-      item.put("source_path", source);
-      item.put("destination_path", destination);
-      item.put("recursive", recursive);
-      return item;
-    }
-  }
-
   private TransferItems() {}
 
   /** {@code --item SRC DST RECURSIVE} values, three per occurrence. */
-  static List<Item> fromTriples(List<String> values) {
-    List<Item> items = new ArrayList<>();
+  static List<TransferItem> fromTriples(List<String> values) {
+    List<TransferItem> items = new ArrayList<>();
     if (values == null) {
       return items;
     }
@@ -35,14 +23,14 @@ final class TransferItems {
     return items;
   }
 
-  static Item item(String source, String destination, String recursive) {
+  static TransferItem item(String source, String destination, String recursive) {
     boolean isRecursive;
     try {
-      isRecursive = Converters.parseBoolean(recursive);
+      isRecursive = TransferValues.parseBoolean(recursive);
     } catch (TypeConversionException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
-    return new Item(endpointPath(source), endpointPath(destination), isRecursive);
+    return new TransferItem(endpointPath(source), endpointPath(destination), isRecursive);
   }
 
   /**
@@ -60,7 +48,7 @@ final class TransferItems {
     return trimmed.startsWith("~/") ? "/" + trimmed : trimmed;
   }
 
-  static ArrayNode toJson(List<Item> items) {
+  static ArrayNode toJson(List<TransferItem> items) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     items.forEach(item -> array.add(item.toJson()));
     return array;

@@ -18,7 +18,7 @@ final class TransferSettings {
   @Option(
       names = "--sync-level",
       paramLabel = "LEVEL",
-      converter = Converters.SyncLevelConverter.class,
+      converter = TransferValues.SyncLevelConverter.class,
       description = "Copy only when: 0/exists missing, 1/size differs, 2/mtime newer, 3/checksum.")
   Integer syncLevel;
 

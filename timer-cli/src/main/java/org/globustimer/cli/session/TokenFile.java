@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.globustimer.cli.CliException;
 import org.globustimer.core.json.Json;
 
@@ -48,7 +44,7 @@ final class TokenFile {
     if (root == null || !root.isObject()) {
       throw corrupt();
     }
-    refuseIfShared();
+    PrivateFile.refuseIfShared(file);
     return (ObjectNode) root;
   }
 
@@ -89,40 +85,10 @@ final class TokenFile {
 
   private void write(ObjectNode root) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".new");
-      Files.deleteIfExists(temp);
-      try {
-        Files.createFile(
-            temp,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(temp);
-      }
-      Files.writeString(
-          temp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFile.replace(
+          file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } catch (IOException e) {
       throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void refuseIfShared() {
-    Set<PosixFilePermission> permissions;
-    try {
-      permissions = Files.getPosixFilePermissions(file);
-    } catch (UnsupportedOperationException | IOException e) {
-      return;
-    }
-    if (permissions.contains(PosixFilePermission.GROUP_READ)
-        || permissions.contains(PosixFilePermission.OTHERS_READ)
-        || permissions.contains(PosixFilePermission.GROUP_WRITE)
-        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new CliException(
-          file
-              + " can be read by other users, so its tokens are not used; run 'chmod 600 "
-              + file
-              + "' (and consider 'globus-timer session revoke')");
     }
   }
 

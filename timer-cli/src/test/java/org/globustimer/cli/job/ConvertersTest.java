@@ -56,7 +56,7 @@ class ConvertersTest {
 
   @Test
   void syncLevelsAreNumbersOrNames() {
-    var converter = new Converters.SyncLevelConverter();
+    var converter = new TransferValues.SyncLevelConverter();
     assertThat(converter.convert("0")).isZero();
     assertThat(converter.convert("3")).isEqualTo(3);
     assertThat(converter.convert("exists")).isZero();
@@ -80,11 +80,11 @@ class ConvertersTest {
 
   @Test
   void recursiveFlagsAcceptTheSeedsSpellings() {
-    assertThat(Converters.parseBoolean("false")).isFalse();
-    assertThat(Converters.parseBoolean("True")).isTrue();
-    assertThat(Converters.parseBoolean("yes")).isTrue();
-    assertThat(Converters.parseBoolean("0")).isFalse();
-    assertThatThrownBy(() -> Converters.parseBoolean("maybe"))
+    assertThat(TransferValues.parseBoolean("false")).isFalse();
+    assertThat(TransferValues.parseBoolean("True")).isTrue();
+    assertThat(TransferValues.parseBoolean("yes")).isTrue();
+    assertThat(TransferValues.parseBoolean("0")).isFalse();
+    assertThatThrownBy(() -> TransferValues.parseBoolean("maybe"))
         .isInstanceOf(TypeConversionException.class);
   }
 }

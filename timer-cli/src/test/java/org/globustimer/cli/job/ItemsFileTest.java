@@ -10,7 +10,7 @@ class ItemsFileTest {
 
   @Test
   void readsLinesSkippingCommentsBlanksAndHeader() {
-    List<TransferItems.Item> items =
+    List<TransferItem> items =
         ItemsFile.parse(
             "items.csv",
             List.of(
@@ -23,10 +23,10 @@ class ItemsFileTest {
                 "\"/data/with,comma\",/backup/x,no"));
     assertThat(items)
         .containsExactly(
-            new TransferItems.Item("/data/a.txt", "/backup/a.txt", false),
-            new TransferItems.Item("/data/dir", "/backup/dir", true),
-            new TransferItems.Item("/~/notes.txt", "/~/notes-copy.txt", false),
-            new TransferItems.Item("/data/with,comma", "/backup/x", false));
+            new TransferItem("/data/a.txt", "/backup/a.txt", false),
+            new TransferItem("/data/dir", "/backup/dir", true),
+            new TransferItem("/~/notes.txt", "/~/notes-copy.txt", false),
+            new TransferItem("/data/with,comma", "/backup/x", false));
   }
 
   @Test
@@ -42,7 +42,6 @@ class ItemsFileTest {
   @Test
   void itemTriplesComeInThrees() {
     assertThat(TransferItems.fromTriples(List.of("/a", "/b", "false", "/c/", "/d/", "true")))
-        .containsExactly(
-            new TransferItems.Item("/a", "/b", false), new TransferItems.Item("/c/", "/d/", true));
+        .containsExactly(new TransferItem("/a", "/b", false), new TransferItem("/c/", "/d/", true));
   }
 }

@@ -32,7 +32,7 @@ class TransferBodyTest {
   void syncLevelZeroIsSentNotDropped() {
     JsonNode body =
         parse(with("--sync-level", "0", "--item", "/a", "/b", "false"))
-            .transferBody(List.of(new TransferItems.Item("/a", "/b", false)));
+            .transferBody(List.of(new TransferItem("/a", "/b", false)));
     assertThat(body.has("sync_level")).isTrue();
     assertThat(body.get("sync_level").asInt()).isZero();
   }
@@ -60,7 +60,7 @@ class TransferBodyTest {
                 "*",
                 "--include",
                 "keep.me"));
-    JsonNode body = command.transferBody(List.of(new TransferItems.Item("/d/", "/e/", true)));
+    JsonNode body = command.transferBody(List.of(new TransferItem("/d/", "/e/", true)));
     assertThat(body.get("source_endpoint_id").asText())
         .isEqualTo("ddb59aef-6d04-11e5-ba46-22000b92c6ec");
     assertThat(body.get("destination_endpoint_id").asText())
@@ -89,7 +89,7 @@ class TransferBodyTest {
 
   @Test
   void unsetFlagsAreLeftOut() {
-    JsonNode body = parse(with()).transferBody(List.of(new TransferItems.Item("/a", "/b", false)));
+    JsonNode body = parse(with()).transferBody(List.of(new TransferItem("/a", "/b", false)));
     assertThat(body.has("sync_level")).isFalse();
     assertThat(body.has("verify_checksum")).isFalse();
     assertThat(body.has("filter_rules")).isFalse();

@@ -34,10 +34,10 @@ public final class SettingsLoader {
 
   /** Builds settings from flags and the environment; a bad value names its key. */
   public static Settings load(String[] args, Map<String, String> env) {
-    Map<String, String> flags = SettingSources.parseFlags(args);
+    Map<String, String> flags = FlagArgs.parse(args);
     Path home = flags.containsKey("home") ? Path.of(flags.remove("home")) : defaultHome(env);
     Map<String, String> values = new HashMap<>(SettingDefaults.DEFAULTS);
-    values.putAll(SettingSources.readConfigFile(home.resolve("config.properties")));
+    values.putAll(ConfigFile.read(home.resolve("config.properties")));
     for (String key : SettingDefaults.DEFAULTS.keySet()) {
       String fromEnv = env.get("GLOBUS_TIMER_" + key.toUpperCase(Locale.ROOT));
       if (fromEnv != null) {

@@ -1,6 +1,5 @@
 package org.globustimer.server.credentials;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.ClientAuth;
 import org.globustimer.server.auth.IssuerMetadata;
 
@@ -87,36 +85,7 @@ final class TokenEndpoint {
       Thread.currentThread().interrupt();
       return new TokenAnswer.Unreachable(url + ": interrupted");
     }
-    return answer(url, response);
-  }
-
-  private TokenAnswer answer(URI url, HttpResponse<String> response) {
-    int status = response.statusCode();
-    JsonNode body;
-    try {
-      body = Json.mapper().readTree(response.body() == null ? "" : response.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (status >= 500 || status == 429) {
-      return new TokenAnswer.Unreachable(url + " answered " + status);
-    }
-    if (body == null || !body.isObject()) {
-      return status == 200
-          ? new TokenAnswer.Unreachable(url + " answered 200 without a JSON token response")
-          : new TokenAnswer.Refused(status, "http_" + status, "");
-    }
-    if (status != 200 || !body.hasNonNull("access_token")) {
-      return new TokenAnswer.Refused(
-          status,
-          body.path("error").asText(status == 200 ? "no_access_token" : "http_" + status),
-          body.path("error_description").asText(""));
-    }
-    long expiresIn = body.path("expires_in").asLong(0);
-    return new TokenAnswer.Granted(
-        body.get("access_token").asText(),
-        body.hasNonNull("refresh_token") ? body.get("refresh_token").asText() : null,
-        expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null);
+    return TokenAnswer.of(url, response, clock);
   }
 
   private URI tokenUrl(ProviderAuth provider) throws IOException {

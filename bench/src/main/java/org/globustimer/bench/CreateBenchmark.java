@@ -70,12 +70,14 @@ public final class CreateBenchmark {
       long commitsBefore = writer.commits();
       long unitsBefore = writer.committedUnits();
       long busyBefore = writer.busyNanos();
+      long cpuBefore = processCpuNanos();
       long started = System.nanoTime();
       long failures =
           direct
               ? createDirectly(service, token, timers, clients)
               : create(service.url(), token, 0, timers, clients, jdkClient);
       double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / timers;
       long commits = writer.commits() - commitsBefore;
       System.out.printf(
           "created %,d timers with %d clients in %.1f s: %,.0f/s (%d failed)%n",
@@ -87,6 +89,12 @@ public final class CreateBenchmark {
           commits / seconds,
           (writer.busyNanos() - busyBefore) / 1e6 / commits,
           (writer.busyNanos() - busyBefore) / 1e7 / seconds);
+      // Service and client share this process: what one create costs both, and what that allows
+      // on this machine's cores if nothing else ran.
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf(
+          "CPU per create   %,.0f µs (service and client; %d cores allow %,.0f/s at most)%n",
+          cpuMicros, cores, cores * 1e6 / cpuMicros);
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       System.out.printf("heap after GC    %,d MiB%n", heap >> 20);
@@ -98,6 +106,12 @@ public final class CreateBenchmark {
       service.close();
     }
     System.exit(0);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long create(

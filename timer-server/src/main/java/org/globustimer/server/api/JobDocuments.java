@@ -21,9 +21,24 @@ final class JobDocuments {
 
   private JobDocuments() {}
 
+  /** A timer's callback body and action body as JSON trees. */
+  record Bodies(JsonNode callbackBody, JsonNode body) {}
+
   static ObjectNode job(
       TimerRow timer, List<RunRow> results, String pageNext, RunRow current, Instant now) {
+    return job(timer, results, pageNext, current, now, null);
+  }
+
+  /** With the bodies' trees when the caller has them, so that they are not parsed again. */
+  static ObjectNode job(
+      TimerRow timer,
+      List<RunRow> results,
+      String pageNext,
+      RunRow current,
+      Instant now,
+      Bodies known) {
     TimerDefinition d = timer.definition();
+    Bodies bodies = known != null ? known : new Bodies(parse(d.callbackBody()), parse(d.body()));
     TimerState s = timer.state();
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("job_id", timer.id().toString());
@@ -58,9 +73,9 @@ final class JobDocuments {
     }
     doc.set("schedule", ScheduleDocuments.schedule(d));
     doc.put("callback_url", d.callbackUrl());
-    doc.set("callback_body", parse(d.callbackBody()));
+    doc.set("callback_body", bodies.callbackBody());
     doc.put("scope", d.scope());
-    doc.set("body", parse(d.body()));
+    doc.set("body", bodies.body());
     if (d.flowId() != null) {
       doc.put("flow_id", d.flowId());
     }

@@ -18,6 +18,11 @@ final class JobPages {
     return JobDocuments.job(timer, List.of(), null, null, now);
   }
 
+  /** The same, with the bodies' trees as the request gave them. */
+  static ObjectNode created(TimerRow timer, Instant now, JobDocuments.Bodies bodies) {
+    return JobDocuments.job(timer, List.of(), null, null, now, bodies);
+  }
+
   static ObjectNode document(Tx tx, TimerRow timer, int resultCount, Long beforeSlot, Instant now) {
     TimerRow fresh = tx.findTimer(timer.id()).orElse(timer);
     List<RunRow> runs =

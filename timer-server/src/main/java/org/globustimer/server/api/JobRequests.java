@@ -252,8 +252,18 @@ final class JobRequests {
   }
 
   private static String bodyOf(ObjectNode callbackBody) {
+    return bodyNode(callbackBody).toString();
+  }
+
+  private static JsonNode bodyNode(JsonNode callbackBody) {
     JsonNode body = callbackBody.get("body");
-    return (body != null ? body : callbackBody).toString();
+    return body != null ? body : callbackBody;
+  }
+
+  /** The bodies of a valid v1 request (one {@link #v1} accepted), as the stored timer has them. */
+  static JobDocuments.Bodies v1Bodies(JsonNode request) {
+    JsonNode callbackBody = request.get("callback_body");
+    return new JobDocuments.Bodies(callbackBody, bodyNode(callbackBody));
   }
 
   static boolean isUuid(String text) {

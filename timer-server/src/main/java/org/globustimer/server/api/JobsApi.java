@@ -20,6 +20,7 @@ import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.store.TimerEdits;
+import org.globustimer.server.store.TimerInsert;
 import org.globustimer.server.store.TimerQuery;
 import org.globustimer.server.store.TimerStore;
 
@@ -66,8 +67,9 @@ final class JobsApi {
   }
 
   private void createV1(Context ctx) {
-    TimerRow timer = create(ctx, requests.v1(JsonIo.body(ctx)));
-    JsonIo.created(ctx, JobPages.created(timer, clock.instant()));
+    JsonNode request = JsonIo.body(ctx);
+    TimerRow timer = create(ctx, requests.v1(request));
+    JsonIo.created(ctx, JobPages.created(timer, clock.instant(), JobRequests.v1Bodies(request)));
   }
 
   private void createV2(Context ctx) {
@@ -83,9 +85,10 @@ final class JobsApi {
     UUID id = UUID.randomUUID();
     TimerDefinition keyed = definition.withTiming(definition.timing().withJitterKey(id.toString()));
     TimerRow timer = new TimerRow(id, Auth.owner(ctx), now, keyed, Schedules.initial(keyed, now));
+    TimerInsert insert = TimerInsert.of(timer);
     store.inDurableTransaction(
         tx -> {
-          tx.insertTimer(timer);
+          tx.insertTimer(insert);
           return null;
         });
     Instant due = timer.state().dueAt();

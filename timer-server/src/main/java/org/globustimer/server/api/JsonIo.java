@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import org.globustimer.core.error.Problem;
 import org.globustimer.core.error.ServiceException;
@@ -24,12 +25,12 @@ final class JsonIo {
                   "must be at most " + Limits.BODY_BYTES + " bytes, not " + bytes.length,
                   "body_too_large")));
     }
-    String text = ctx.body();
-    if (text.isBlank()) {
+    if (isBlank(bytes)) {
       throw ServiceException.invalid(List.of("body"), "the request body must be a JSON object");
     }
     try {
-      return Json.mapper().readTree(text);
+      // Parsed from the bytes: decoding them to a String first costs as much again.
+      return Json.mapper().readTree(bytes);
     } catch (JsonProcessingException e) {
       throw ServiceException.invalid(
           List.of("body"),
@@ -40,7 +41,18 @@ final class JsonIo {
               + ", column "
               + e.getLocation().getColumnNr()
               + ")");
+    } catch (IOException e) {
+      throw ServiceException.invalid(List.of("body"), "unreadable JSON: " + e.getMessage());
     }
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static void message(Context ctx, String text) {
@@ -50,7 +62,11 @@ final class JsonIo {
   }
 
   static void json(Context ctx, JsonNode node) {
-    ctx.contentType("application/json").result(node.toString());
+    try {
+      ctx.contentType("application/json").result(Json.mapper().writeValueAsBytes(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
   }
 
   static void created(Context ctx, JsonNode node) {

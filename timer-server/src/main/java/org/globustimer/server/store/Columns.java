@@ -53,6 +53,11 @@ final class Columns {
         + ")";
   }
 
+  /** The column names, comma separated, in this row's order. */
+  String names() {
+    return String.join(",", values.keySet());
+  }
+
   /** {@code a = ?, b = ?}, bound by {@link #args}. */
   String assignments() {
     return values.keySet().stream().map(c -> c + " = ?").collect(Collectors.joining(", "));

@@ -47,8 +47,12 @@ public final class Tx {
   }
 
   public void insertTimer(TimerRow timer) {
-    Columns columns = TimerColumns.of(timer);
-    update(columns.insertInto("timers"), columns.args());
+    insertTimer(TimerInsert.of(timer));
+  }
+
+  /** Inserts a row built beforehand, outside the transaction. */
+  public void insertTimer(TimerInsert timer) {
+    timer.run(sql);
   }
 
   public Optional<TimerRow> findTimer(UUID id) {

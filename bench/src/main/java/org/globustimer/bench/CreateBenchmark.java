@@ -95,6 +95,10 @@ public final class CreateBenchmark {
       System.out.printf(
           "CPU per create   %,.0f µs (service and client; %d cores allow %,.0f/s at most)%n",
           cpuMicros, cores, cores * 1e6 / cpuMicros);
+      if (!direct) {
+        System.out.printf(
+            "  of which the client threads %,.0f µs%n", clientCpuNanos.get() / 1e3 / timers);
+      }
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       System.out.printf("heap after GC    %,d MiB%n", heap >> 20);
@@ -114,9 +118,14 @@ public final class CreateBenchmark {
         .getProcessCpuTime();
   }
 
+  /** CPU time the client threads used in the last {@link #create} (the JDK client's own not counted). */
+  private static final AtomicLong clientCpuNanos = new AtomicLong();
+
   private static long create(
       String url, String token, long from, long to, int clients, boolean jdkClient)
       throws Exception {
+    clientCpuNanos.set(0);
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     HttpClient http = jdkClient ? HttpClient.newHttpClient() : null;
     AtomicLong next = new AtomicLong(from);
     AtomicLong failures = new AtomicLong();
@@ -125,6 +134,7 @@ public final class CreateBenchmark {
       for (int c = 0; c < clients; c++) {
         pool.submit(
             () -> {
+              long cpuStarted = threads.getCurrentThreadCpuTime();
               try (PlainHttp plain = jdkClient ? null : new PlainHttp(url)) {
                 for (long i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                   String body =
@@ -146,6 +156,7 @@ public final class CreateBenchmark {
                   }
                 }
               }
+              clientCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStarted);
               return null;
             });
       }

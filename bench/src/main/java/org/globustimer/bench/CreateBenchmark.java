@@ -118,7 +118,10 @@ public final class CreateBenchmark {
         .getProcessCpuTime();
   }
 
-  /** CPU time the client threads used in the last {@link #create} (the JDK client's own not counted). */
+  /**
+   * CPU time the client threads used in the last {@link #create} (the JDK client's own not
+   * counted).
+   */
   private static final AtomicLong clientCpuNanos = new AtomicLong();
 
   private static long create(

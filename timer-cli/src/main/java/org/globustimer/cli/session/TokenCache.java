@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.globustimer.cli.CliException;
 
@@ -38,29 +37,12 @@ public final class TokenCache implements TokenSource {
 
   @Override
   public Optional<String> token() {
-    ObjectNode root = file.read();
-    String chosenKey = null;
-    JsonNode chosen = null;
-    for (Map.Entry<String, JsonNode> entry : root.properties()) {
-      if (!entry.getValue().path("access_token").isTextual()) {
-        continue;
-      }
-      boolean better =
-          chosen == null
-              || entry.getKey().equals(TokenFile.ENTRY)
-              || (!TokenFile.ENTRY.equals(chosenKey) && entry.getKey().contains("timer"));
-      if (better) {
-        chosenKey = entry.getKey();
-        chosen = entry.getValue();
-      }
-    }
-    if (root.path("access_token").isTextual()) {
-      chosenKey = null;
-      chosen = root;
-    }
-    if (chosen == null) {
+    Optional<CacheEntry> found = CacheEntry.choose(file.read());
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    String chosenKey = found.get().key();
+    JsonNode chosen = found.get().entry();
     long expires = chosen.path("expires_at_seconds").asLong(0);
     long now = clock.instant().getEpochSecond();
     if (expires > 0 && now + EARLY.toSeconds() >= expires) {

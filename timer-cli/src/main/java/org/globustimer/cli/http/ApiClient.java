@@ -59,7 +59,7 @@ public final class ApiClient {
     try {
       JsonNode doc = send("GET", "/.well-known/globus-timer", Map.of(), null, false);
       return doc.isObject() ? Optional.of(doc) : Optional.empty();
-    } catch (ServiceErrors.NotFound e) {
+    } catch (NotFound e) {
       return Optional.empty();
     }
   }

@@ -43,11 +43,4 @@ final class ServiceErrors {
     }
     return new CliException(detail);
   }
-
-  /** A 404, which some callers treat as an answer rather than a failure. */
-  static final class NotFound extends CliException {
-    NotFound(String detail) {
-      super(detail);
-    }
-  }
 }

@@ -3,8 +3,6 @@ package org.globustimer.core.cron;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The cron grammar: 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first,
@@ -13,16 +11,6 @@ import java.util.Map;
  * LW}, day of week {@code ?}, {@code nL} and {@code n#k}. Errors carry the 1-based position.
  */
 final class CronParser {
-
-  static final Map<String, String> ALIASES =
-      Map.of(
-          "@yearly", "0 0 1 1 *",
-          "@annually", "0 0 1 1 *",
-          "@monthly", "0 0 1 * *",
-          "@weekly", "0 0 * * 0",
-          "@daily", "0 0 * * *",
-          "@midnight", "0 0 * * *",
-          "@hourly", "0 * * * *");
 
   private final String text;
 
@@ -41,7 +29,9 @@ final class CronParser {
   private CronExpression expression() {
     int first = firstNonBlank();
     if (text.charAt(first) == '@') {
-      return alias(first);
+      return new CronParser(CronAliases.expansion(text, first))
+          .expression()
+          .withText(CronAliases.name(text));
     }
     List<int[]> spans = fieldSpans();
     if (spans.size() != 5 && spans.size() != 6) {
@@ -70,21 +60,6 @@ final class CronParser {
           text, 0, "never matches (no month has such a day, for example 31 in 2,4,6,9,11)");
     }
     return expression;
-  }
-
-  private CronExpression alias(int at) {
-    String name = text.strip().toLowerCase(Locale.ROOT);
-    String expansion = ALIASES.get(name);
-    if (expansion == null) {
-      throw new CronSyntaxException(
-          text,
-          at + 1,
-          "unknown alias '"
-              + text.strip()
-              + "'; use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly");
-    }
-    CronExpression parsed = new CronParser(expansion).expression();
-    return parsed.withText(name);
   }
 
   private int firstNonBlank() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.globustimer.server.api.HttpApi;
@@ -19,6 +20,7 @@ import org.globustimer.server.engine.ActionRouter;
 import org.globustimer.server.engine.ClockScheduler;
 import org.globustimer.server.engine.Engine;
 import org.globustimer.server.engine.EngineConfig;
+import org.globustimer.server.engine.ServiceJob;
 import org.globustimer.server.engine.TaskScheduler;
 import org.globustimer.server.metrics.EngineMetrics;
 import org.globustimer.server.metrics.OpsRoutes;
@@ -152,7 +154,10 @@ public final class TimerService implements AutoCloseable {
                 settings.resultRetention(),
                 settings.runTimeout(),
                 new EngineMetrics(metrics),
-                notifications));
+                notifications,
+                List.of(
+                    new ServiceJob(
+                        "transfer_release", Duration.ofMinutes(1), transfer.handReleaseSweep()))));
     UrlPolicy urls = new UrlPolicy(settings.allowedActionUrls(), router::isBuiltIn);
     HttpApi.mount(
         http,
@@ -209,14 +214,24 @@ public final class TimerService implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Stops: takes no more requests and claims no more work, lets work under way finish within the
+   * {@code drain_seconds} setting, then hands what is left back to the other nodes and gives up
+   * every claim and lease.
+   */
   @Override
   public void close() {
+    long end = System.nanoTime() + settings.drain().toNanos();
     http.stop();
-    engine.close();
-    delivery.close();
+    engine.close(left(end));
+    delivery.close(left(end));
     metrics.close();
-    transfer.close();
+    transfer.close(left(end));
     store.close();
+  }
+
+  private static Duration left(long endNanos) {
+    return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
   }
 
   private static String hostForUrls(String bind) {

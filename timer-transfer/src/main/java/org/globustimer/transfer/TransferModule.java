@@ -93,9 +93,22 @@ public final class TransferModule implements AutoCloseable {
     return endpoints.create(owner, body);
   }
 
+  /**
+   * The sweep that releases finished actions past their {@code release_after}, for the host to run
+   * once for all nodes sharing the database; from this call on the module no longer runs it itself.
+   */
+  public Runnable handReleaseSweep() {
+    return provider.handReleaseSweep();
+  }
+
   @Override
   public void close() {
-    provider.close();
+    close(java.time.Duration.ZERO);
+  }
+
+  /** Lets running transfers finish for up to {@code drain}, then stops and hands back the rest. */
+  public void close(java.time.Duration drain) {
+    provider.close(drain);
     storages.close();
   }
 }

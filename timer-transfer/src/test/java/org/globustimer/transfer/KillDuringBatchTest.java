@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILL of the transfer service while it copies many small files, which it puts in place in
  * batches: every file under its final name is whole, and the restarted service finishes the task
- * with every file identical to its source and no temporary file left.
+ * with every file identical to its source, no temporary file left, and no file that was in place
+ * before the kill copied into place again.
  */
 class KillDuringBatchTest {
 
@@ -71,9 +72,11 @@ class KillDuringBatchTest {
         .as("killed while copying, not after")
         .isLessThan(DIRS * PER_DIR)
         .isPositive();
+    java.util.Map<Path, Object> inodes = new java.util.HashMap<>();
     for (Path p : placed) {
       Path original = source.resolve(target.relativize(p));
       assertThat(Files.mismatch(original, p)).as("%s is whole", p).isEqualTo(-1L);
+      inodes.put(p, fileKey(p));
     }
 
     service = TransferProcess.start(tmp, userHome);
@@ -94,6 +97,18 @@ class KillDuringBatchTest {
     }
     try (Stream<Path> files = Files.walk(target)) {
       assertThat(files.filter(p -> p.toString().endsWith(".part")).toList()).isEmpty();
+    }
+    // a file in place before the kill, however shortly before, is never copied into place again
+    List<Path> copiedAgain =
+        inodes.keySet().stream().filter(p -> !fileKey(p).equals(inodes.get(p))).toList();
+    assertThat(copiedAgain).as("files put in place a second time").isEmpty();
+  }
+
+  private static Object fileKey(Path p) {
+    try {
+      return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -25,6 +25,7 @@ final class SettingDefaults {
               "transfer_aliases", "https://actions.automate.globus.org/transfer/transfer/run"),
           Map.entry("claim_horizon_ms", "2000"),
           Map.entry("lease_seconds", "30"),
+          Map.entry("drain_seconds", "10"),
           Map.entry(
               "run_timeout_seconds",
               String.valueOf(SettingsLoader.RUN_TIMEOUT_DEFAULT.toSeconds())),

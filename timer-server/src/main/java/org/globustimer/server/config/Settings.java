@@ -13,7 +13,8 @@ import org.globustimer.server.notify.NotifySettings;
  * transferAliases} are run URLs of well-known transfer providers that the built-in provider serves;
  * {@code providers} say how to get tokens for external providers; {@code secretKey} seals stored
  * credentials (null: a key generated and kept in the database, for a single-user service); {@code
- * runTimeout} ends runs still in progress at their provider after that long (zero: never).
+ * runTimeout} ends runs still in progress at their provider after that long (zero: never); {@code
+ * drain} is how long a stopping service lets work under way finish before it hands the rest back.
  */
 public record Settings(
     Path home,
@@ -33,6 +34,7 @@ public record Settings(
     List<String> transferAliases,
     Duration claimHorizon,
     Duration lease,
+    Duration drain,
     Duration runTimeout,
     AuthSettings auth,
     List<ProviderAuth> providers,

@@ -87,6 +87,7 @@ public final class SettingsLoader {
             list(v.get("transfer_aliases")),
             Duration.ofMillis(intValue(v, "claim_horizon_ms", 10, 60_000)),
             Duration.ofSeconds(intValue(v, "lease_seconds", 2, 3_600)),
+            Duration.ofSeconds(intValue(v, "drain_seconds", 0, 3_600)),
             Duration.ofSeconds(intValue(v, "run_timeout_seconds", 0, 366 * 86_400)),
             auth,
             ProviderSettingsLoader.build(v, allowedActionUrls, auth),

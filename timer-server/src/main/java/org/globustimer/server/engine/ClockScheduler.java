@@ -40,10 +40,15 @@ public final class ClockScheduler implements TaskScheduler {
 
   @Override
   public void close() {
+    close(FINISH_WITHIN);
+  }
+
+  @Override
+  public void close(Duration finishWithin) {
     timing.shutdownNow();
     workers.shutdown();
     try {
-      workers.awaitTermination(FINISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+      workers.awaitTermination(finishWithin.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -2,7 +2,9 @@ package org.globustimer.server.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +29,6 @@ public final class Engine implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final Duration CLAIM_EVERY = Duration.ofMillis(250);
-  private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
-  private static final Duration SWEEP_EVERY = Duration.ofHours(1);
-  private static final Duration FORGET_SILENT_NODES = Duration.ofMinutes(10);
   private static final int CLAIM_BATCH = 1_000;
   private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
@@ -46,14 +45,13 @@ public final class Engine implements AutoCloseable {
   private final Monitor monitor;
   private final TaskScheduler scheduler;
   private final Set<UUID> queuedTimers = ConcurrentHashMap.newKeySet();
-  private final Set<String> queuedChecks = ConcurrentHashMap.newKeySet();
+  private final Map<String, RunRow> queuedChecks = new ConcurrentHashMap<>();
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
   private final AtomicBoolean claiming = new AtomicBoolean();
   private volatile boolean claimAgain;
   private volatile boolean running;
   private Instant startedAt;
-  private Instant lastHeartbeat = Instant.EPOCH;
-  private Instant lastSweep = Instant.EPOCH;
+  private final Housekeeping housekeeping;
   private volatile boolean storeAvailable = true;
   private volatile Instant lastClaimed;
 
@@ -75,6 +73,11 @@ public final class Engine implements AutoCloseable {
     this.firing = new Firing(context);
     this.monitor = new Monitor(context);
     this.scheduler = config.scheduler();
+    List<ServiceJob> jobs = new ArrayList<>(config.jobs());
+    jobs.add(Housekeeping.resultRetention(config.store(), config.clock(), config.retention()));
+    this.housekeeping =
+        new Housekeeping(
+            config.store(), config.clock(), config.nodeId(), config.url(), config.lease(), jobs);
   }
 
   public void start() {
@@ -184,23 +187,7 @@ public final class Engine implements AutoCloseable {
     if (!claimed.isEmpty() || !checks.isEmpty()) {
       config.events().claimed(claimed.size(), checks.size());
     }
-    if (now.isAfter(lastHeartbeat.plus(HEARTBEAT_EVERY))) {
-      store.inTransaction(
-          tx -> {
-            tx.nodes().heartbeat(config.nodeId(), config.url(), startedAt, now);
-            tx.nodes().forgetSilentSince(now.minus(FORGET_SILENT_NODES));
-            return null;
-          });
-      lastHeartbeat = now;
-    }
-    if (now.isAfter(lastSweep.plus(SWEEP_EVERY))) {
-      Duration retention = config.retention();
-      int removed = store.inTransaction(tx -> tx.deleteRunsEndedBefore(now.minus(retention), 10));
-      if (removed > 0) {
-        log.info("removed {} results older than {}", removed, retention);
-      }
-      lastSweep = now;
-    }
+    housekeeping.runIfDue(startedAt);
     if (claimed.size() == CLAIM_BATCH) {
       claimAgain = true;
     }
@@ -239,7 +226,7 @@ public final class Engine implements AutoCloseable {
 
   private void scheduleCheck(RunRow run) {
     String key = run.timerId() + "/" + run.slot();
-    if (running && queuedChecks.add(key)) {
+    if (running && queuedChecks.putIfAbsent(key, run) == null) {
       scheduler.schedule(run.nextCheckAt(), () -> bounded(() -> check(key, run)));
     }
   }
@@ -274,14 +261,25 @@ public final class Engine implements AutoCloseable {
   /** Stops firing, lets in-flight work finish briefly, and gives this node's claims back. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  /**
+   * Stops claiming and drops queued work, lets firings and checks under way finish for up to {@code
+   * drain}, then gives back this node's claims: its timers and the runs it was to check.
+   */
+  public void close(Duration drain) {
     running = false;
-    scheduler.close();
+    scheduler.close(drain);
     try {
       config
           .store()
           .inTransaction(
               tx -> {
                 tx.nodes().releaseClaims(config.nodeId());
+                for (RunRow run : queuedChecks.values()) {
+                  tx.releaseCheck(run.timerId(), run.slot());
+                }
                 tx.nodes().remove(config.nodeId());
                 return null;
               });

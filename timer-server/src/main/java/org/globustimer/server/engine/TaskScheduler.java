@@ -1,5 +1,6 @@
 package org.globustimer.server.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,4 +18,9 @@ public interface TaskScheduler extends AutoCloseable {
   /** Drops work not yet started and lets work under way finish for a short while. */
   @Override
   void close();
+
+  /** Drops work not yet started and lets work under way finish for up to {@code finishWithin}. */
+  default void close(Duration finishWithin) {
+    close();
+  }
 }

@@ -66,7 +66,12 @@ public final class Delivery implements AutoCloseable {
             store.inTransaction(
                 tx -> tx.notifications().claimDue(nodeId, now, now.plus(LEASE), 100));
         for (NotificationRow n : due) {
-          senders.execute(() -> deliver(n));
+          try {
+            senders.execute(() -> deliver(n));
+          } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // claimed but not started: back at once for another node, not after the lease
+            store.inTransaction(tx -> tx.notifications().release(n.id(), nodeId));
+          }
         }
       } catch (StoreException e) {
         log.debug("cannot read the notification outbox: {}", e.getMessage());
@@ -138,8 +143,21 @@ public final class Delivery implements AutoCloseable {
 
   @Override
   public void close() {
+    close(Duration.ZERO);
+  }
+
+  /**
+   * Claims nothing more and lets sends under way finish for up to {@code drain}; one still going
+   * after that keeps its claim, and another node sends it again once the claim's lease ends.
+   */
+  public void close(Duration drain) {
     running = false;
     loop.interrupt();
     senders.shutdown();
+    try {
+      senders.awaitTermination(drain.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

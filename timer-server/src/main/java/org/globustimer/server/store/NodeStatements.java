@@ -45,12 +45,16 @@ public final class NodeStatements {
                 rs.getLong("claims")));
   }
 
-  /** Gives up every claim of a node that is stopping, so others take its timers at once. */
+  /**
+   * Gives up every claim of a node that is stopping, so others take its timers and its periodic
+   * jobs at once.
+   */
   public void releaseClaims(String nodeId) {
     sql.update(
         "UPDATE timers SET claimed_by = NULL, lease_until = NULL, version = version + 1"
             + " WHERE claimed_by = ?",
         nodeId);
+    new JobStatements(sql).release(nodeId);
   }
 
   public void remove(String nodeId) {

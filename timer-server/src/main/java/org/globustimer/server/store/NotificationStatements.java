@@ -121,6 +121,17 @@ public final class NotificationStatements {
         == 1;
   }
 
+  /** Gives a claimed notification back unsent, for any node to send at once. */
+  public boolean release(UUID id, String node) {
+    return tx.update(
+            "UPDATE notifications SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND"
+                + " claimed_by = ? AND state = ?",
+            id,
+            node,
+            NotificationRow.PENDING)
+        == 1;
+  }
+
   private static String shortened(String error) {
     return error != null && error.length() > 2_000 ? error.substring(0, 2_000) + "…" : error;
   }

@@ -41,6 +41,11 @@ public final class Tx {
     return new NodeStatements(sql);
   }
 
+  /** Statements on the service's periodic jobs, in this transaction. */
+  public JobStatements jobs() {
+    return new JobStatements(sql);
+  }
+
   /** Statements on the embedded service's local tokens, in this transaction. */
   public LocalTokenStatements localTokens() {
     return new LocalTokenStatements(sql);
@@ -126,6 +131,14 @@ public final class Tx {
             + set.assignments()
             + ", monitor_lease_until = NULL WHERE timer_id = ? AND slot = ?",
         args.toArray());
+  }
+
+  /** Gives up the claim to poll a run's action, for another node to take at once. */
+  public void releaseCheck(UUID timerId, long slot) {
+    update(
+        "UPDATE runs SET monitor_lease_until = NULL WHERE timer_id = ? AND slot = ?",
+        timerId,
+        slot);
   }
 
   public Optional<RunRow> findRun(UUID timerId, long slot) {

@@ -227,6 +227,11 @@ public final class ServiceProcess implements AutoCloseable {
     waitForExit();
   }
 
+  /** The exit code of the process, once it has exited. */
+  public int exitCode() {
+    return process.exitValue();
+  }
+
   private void waitForExit() {
     try {
       process.waitFor();

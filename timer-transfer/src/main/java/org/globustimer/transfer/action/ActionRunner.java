@@ -1,12 +1,9 @@
 package org.globustimer.transfer.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +45,8 @@ final class ActionRunner implements AutoCloseable {
 
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final Map<String, Instant> renewedAt = new ConcurrentHashMap<>();
+  private volatile boolean draining;
+  private volatile boolean sweepsReleases = true;
   private final ActionStore store;
   private final ActionLeases leases;
   private final Endpoints endpoints;
@@ -88,9 +87,21 @@ final class ActionRunner implements AutoCloseable {
             new ActionControl(clock, deadline),
             store.ledger(record.actionId()),
             store.uploads(record.actionId()));
-    if (running.putIfAbsent(record.actionId(), r) == null) {
+    // a stopping node starts nothing more: what it holds is handed back when it stops
+    if (!draining && running.putIfAbsent(record.actionId(), r) == null) {
       executor.execute(() -> execute(r));
     }
+  }
+
+  /** Whether this node is stopping: it takes up no more actions. */
+  boolean draining() {
+    return draining;
+  }
+
+  /** From now on the host runs {@link #releaseDue} (once for all nodes), not this runner. */
+  Runnable handReleaseSweep() {
+    sweepsReleases = false;
+    return () -> store.releaseDue(clock.instant());
   }
 
   boolean runs(String actionId) {
@@ -111,24 +122,6 @@ final class ActionRunner implements AutoCloseable {
         millis,
         millis,
         TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * A posix endpoint root of {@code spec} that this node does not have, or null: such a transfer
-   * belongs to a node that sees that storage.
-   */
-  String missingRoot(String owner, TransferSpec spec) {
-    for (String id : List.of(spec.sourceEndpoint(), spec.destinationEndpoint())) {
-      try {
-        Endpoint e = endpoints.require(owner, id);
-        if (e.kind() == Endpoint.Kind.POSIX && !Files.isDirectory(Path.of(e.root()))) {
-          return e.root();
-        }
-      } catch (TransferException missingEndpoint) {
-        return null; // the run itself fails it, with the endpoint's own error
-      }
-    }
-    return null;
   }
 
   Optional<ObjectNode> liveDetails(String actionId) {
@@ -226,6 +219,9 @@ final class ActionRunner implements AutoCloseable {
   }
 
   private void releaseDue() {
+    if (!sweepsReleases) {
+      return;
+    }
     try {
       store.releaseDue(clock.instant());
     } catch (RuntimeException e) {
@@ -258,6 +254,24 @@ final class ActionRunner implements AutoCloseable {
 
   @Override
   public void close() {
+    close(Duration.ZERO);
+  }
+
+  /**
+   * Takes up no more actions, lets those running finish for up to {@code drain}, stops the rest at
+   * their next chunk (their ledgers stored) and hands every action it holds back.
+   */
+  void close(Duration drain) {
+    draining = true;
+    long end = System.nanoTime() + drain.toNanos();
+    while (!running.isEmpty() && System.nanoTime() < end) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     running.values().forEach(r -> r.control().stop());
     flusher.shutdownNow();
     executor.shutdown();

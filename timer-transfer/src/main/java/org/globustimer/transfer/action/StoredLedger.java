@@ -7,14 +7,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.globustimer.transfer.copy.Ledger;
 import org.globustimer.transfer.db.Db;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * An action's finished files, kept in memory and written to the database in batches (on {@link
- * #flush}, every half second while the action runs and when the module stops) rather than one row
- * per file. A file finished after the last flush is copied again by a resumed task, which is safe:
- * its copy is atomic.
+ * An action's finished files, written to the database in batches rather than one row per file:
+ * those renamed into place in a batch are written before their renames ({@link #placing}); those
+ * placed otherwise (an object store's upload) on {@link #flush}, every half second while the action
+ * runs and when the module stops. Such a file finished after the last flush is copied again by a
+ * resumed task, which is safe: its copy is atomic.
  */
 final class StoredLedger implements Ledger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoredLedger.class);
 
   private final Db db;
   private final String actionId;
@@ -41,6 +46,38 @@ final class StoredLedger implements Ledger {
   public void done(String destinationRel, long size, Instant mtime) {
     synchronized (pending) {
       pending.add(new Object[] {actionId, destinationRel, size, mtime.toEpochMilli()});
+    }
+  }
+
+  /**
+   * Writes the files and what else waits, now; if the database cannot take it, they wait for the
+   * next flush (a resumed task may then copy them again, whole, as before this ledger knew them).
+   */
+  @Override
+  public void placing(List<File> files) {
+    synchronized (pending) {
+      for (File f : files) {
+        done(f.destinationRel(), f.size(), f.mtime());
+      }
+      try {
+        flush();
+      } catch (RuntimeException e) {
+        LOG.debug("transfer {}: ledger written later: {}", actionId, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void notPlaced(List<File> files) {
+    synchronized (pending) {
+      if (discarded) {
+        return;
+      }
+      List<Object[]> rows = new ArrayList<>();
+      for (File f : files) {
+        rows.add(new Object[] {actionId, f.destinationRel()});
+      }
+      db.batch("delete from transfer_done_files where action_id = ? and path = ?", rows);
     }
   }
 

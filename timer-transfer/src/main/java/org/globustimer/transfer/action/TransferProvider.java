@@ -34,6 +34,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
   private final ActionLeases leases;
   private final ActionRunner runner;
   private final Clock clock;
+  private final Endpoints endpoints;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   /** {@code node} leases the actions it runs for {@code lease}, renewing while they copy. */
@@ -48,6 +49,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
     this.store = new ActionStore(db);
     this.leases = new ActionLeases(db, node, lease);
     this.clock = clock;
+    this.endpoints = endpoints;
     this.runner = new ActionRunner(store, leases, endpoints, clock, parallel, tuning);
   }
 
@@ -61,6 +63,9 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
   }
 
   private void takeOver(boolean own) {
+    if (runner.draining()) {
+      return;
+    }
     Instant now = clock.instant();
     for (String id : leases.claimable(now, own)) {
       ActionRecord a = runner.runs(id) ? null : store.byId(id).orElse(null);
@@ -79,7 +84,7 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
             now);
         continue;
       }
-      String missing = runner.missingRoot(a.owner(), spec);
+      String missing = SharedStorage.missingRoot(endpoints, a.owner(), spec);
       if (missing != null) {
         if (warned.add(id)) {
           LOG.warn(
@@ -244,8 +249,21 @@ public final class TransferProvider implements ActionProvider, AutoCloseable {
     return v.asText();
   }
 
+  /**
+   * Hands the sweep that releases finished actions past their {@code release_after} to the host,
+   * which runs it once for all the nodes sharing the database; until then this provider runs it.
+   */
+  public Runnable handReleaseSweep() {
+    return runner.handReleaseSweep();
+  }
+
   @Override
   public void close() {
     runner.close();
+  }
+
+  /** Lets running actions finish for up to {@code drain}, then hands the rest back. */
+  public void close(Duration drain) {
+    runner.close(drain);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.concurrent.Executor;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
@@ -62,6 +63,12 @@ final class AtomicWrite {
     this.batch = batch;
   }
 
+  /** The temporary name beside {@code dstRel} that the task tagged {@code tag} writes it under. */
+  static String temporaryFor(String dstRel, String tag) {
+    return UserPaths.join(
+        UserPaths.parent(dstRel), "." + UserPaths.name(dstRel) + "." + tag + ".part");
+  }
+
   static boolean isTemporary(String name) {
     return name.startsWith(".") && name.matches("\\..+\\.[0-9a-f]{8}\\.part");
   }
@@ -77,9 +84,7 @@ final class AtomicWrite {
       objects.copy(srcRel, s, dstRel);
       return null;
     }
-    String tmp =
-        UserPaths.join(
-            UserPaths.parent(dstRel), "." + UserPaths.name(dstRel) + "." + tag + ".part");
+    String tmp = temporaryFor(dstRel, tag);
     try {
       boolean local = src.localPath(srcRel).isPresent() && dst.localPath(tmp).isPresent();
       for (int attempt = 1; ; attempt++) {
@@ -111,7 +116,14 @@ final class AtomicWrite {
       if (local) {
         return new DurableBatch.Written(tmp, dstRel, s.size(), s.modified());
       }
-      dst.rename(tmp, dstRel);
+      List<Ledger.File> placing = List.of(new Ledger.File(dstRel, s.size(), s.modified()));
+      batch.ledger().placing(placing);
+      try {
+        dst.rename(tmp, dstRel);
+      } catch (RuntimeException e) {
+        batch.ledger().notPlaced(placing);
+        throw e;
+      }
       return null;
     } catch (RuntimeException e) {
       try {

@@ -11,14 +11,18 @@ import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
  * Acknowledges copied files. A whole, flushed temporary file waits here until the batch is full;
- * then every file of the batch is renamed into place, each directory the renames touched is flushed
- * once, and only then are the files recorded in the ledger and counted as transferred. See
+ * then the files are recorded in the ledger, every one is renamed into place, each directory the
+ * renames touched is flushed once, and only then are the files counted as transferred. See
  * docs/decisions/transfer-durable-batches.md.
  */
 final class DurableBatch {
 
   /** A temporary file, whole and flushed, to be renamed over {@code dstRel}. */
-  record Written(String tmp, String dstRel, long size, Instant mtime) {}
+  record Written(String tmp, String dstRel, long size, Instant mtime) {
+    Ledger.File file() {
+      return new Ledger.File(dstRel, size, mtime);
+    }
+  }
 
   static final int MAX_FILES = 512;
   static final long MAX_BYTES = 256L << 20;
@@ -36,6 +40,10 @@ final class DurableBatch {
     this.dst = dst;
     this.ledger = ledger;
     this.progress = progress;
+  }
+
+  Ledger ledger() {
+    return ledger;
   }
 
   /** A file already in place and durable (written where no batch applies). */
@@ -113,6 +121,9 @@ final class DurableBatch {
     if (files.isEmpty()) {
       return;
     }
+    // in the ledger before the renames: a task resumed after a kill finishes a rename it finds
+    // undone (the temporary file is whole) and never copies a renamed file again
+    ledger.placing(files.stream().map(Written::file).toList());
     // new directories are entered in their parents first, so the files below them are reachable
     Set<String> dirs = takeCreated();
     int renamed = 0;
@@ -127,19 +138,18 @@ final class DurableBatch {
         deleteQuietly(w.tmp());
       }
       deleteQuietly(files.get(renamed).tmp());
-      syncAndRecord(files.subList(0, renamed), dirs);
+      ledger.notPlaced(files.subList(renamed, files.size()).stream().map(Written::file).toList());
+      syncAndCount(files.subList(0, renamed), dirs);
       throw e;
     }
-    syncAndRecord(files, dirs);
+    syncAndCount(files, dirs);
   }
 
-  private void syncAndRecord(List<Written> files, Set<String> dirs) {
+  private void syncAndCount(List<Written> files, Set<String> dirs) {
     for (String dir : dirs) {
       dst.syncDirectory(dir);
     }
-    for (Written w : files) {
-      placed(w.dstRel(), w.size(), w.mtime());
-    }
+    progress.filesTransferred.addAndGet(files.size());
   }
 
   private void deleteQuietly(String tmp) {

@@ -44,6 +44,7 @@ final class FileCopier {
   private final DurableBatch batch;
   private final Digests digests;
   private final SameContent content;
+  private final String tag;
 
   FileCopier(
       TransferSpec spec,
@@ -65,6 +66,7 @@ final class FileCopier {
     this.ledger = ledger;
     this.batch = new DurableBatch(dst, ledger, progress);
     this.digests = digests;
+    this.tag = tag;
     this.content = new SameContent(src, dst, progress, control, digests, executor);
     this.write =
         new AtomicWrite(spec, src, dst, progress, control, tuning, tag, uploads, executor, batch);
@@ -88,10 +90,12 @@ final class FileCopier {
     // a listing may carry a time other than the kept mtime; look again only when it matters
     Entry s =
         d == null && done == null && !spec.preserveTimestamp() ? listed : src.exact(srcRel, listed);
-    if (done != null && done.sameAs(s.size(), s.modified()) && d != null && d.size() == s.size()) {
-      progress.filesTransferred.incrementAndGet();
-      progress.bytesTransferred.addAndGet(s.size());
-      return null;
+    if (done != null && done.sameAs(s.size(), s.modified())) {
+      if (renamedNow(dstRel, s) || (d != null && d.size() == s.size())) {
+        progress.filesTransferred.incrementAndGet();
+        progress.bytesTransferred.addAndGet(s.size());
+        return null;
+      }
     }
     if (d != null && d.isDir()) {
       throw new TransferException(
@@ -102,6 +106,21 @@ final class FileCopier {
       return null;
     }
     return new Planned(srcRel, s, dstRel, d, algorithm);
+  }
+
+  /**
+   * A file in the ledger whose whole temporary copy is still beside it: the task stopped between
+   * recording it and renaming it. The rename is finished now instead of copying it again.
+   */
+  private boolean renamedNow(String dstRel, Entry s) {
+    String tmp = AtomicWrite.temporaryFor(dstRel, tag);
+    Entry t = dst.stat(tmp, false);
+    if (t == null || t.isDir() || t.size() != s.size()) {
+      return false;
+    }
+    dst.rename(tmp, dstRel);
+    dst.syncDirectory(org.globustimer.transfer.endpoint.UserPaths.parent(dstRel));
+    return true;
   }
 
   /** Whether sync levels 0 to 2 call for a copy over an existing destination. */

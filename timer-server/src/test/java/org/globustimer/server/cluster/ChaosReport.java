@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class ChaosReport {
     }
   }
 
-  record Run(UUID timer, Instant tick, Instant ranAt) {}
+  record Run(UUID timer, Instant tick, Instant ranAt, String state) {}
 
   long expected;
   long fired;
@@ -35,17 +36,22 @@ final class ChaosReport {
   long collapsedInWindows;
   long transfersDiffering;
   long transfersRunTwiceAtOnce;
+  long notificationsExpected;
+  long notificationsLost;
+  long notificationsDoubled;
+  long notificationsRepeated;
   final List<String> problems = new ArrayList<>();
 
   static List<Run> runs(TestPostgres.Database db) {
     return Cluster.query(
         db,
-        "SELECT timer_id, tick_at, ran_at FROM runs",
+        "SELECT timer_id, tick_at, ran_at, state FROM runs",
         rs ->
             new Run(
                 rs.getObject(1, UUID.class),
                 Instant.ofEpochMilli(rs.getLong(2)),
-                Instant.ofEpochMilli(rs.getLong(3))));
+                Instant.ofEpochMilli(rs.getLong(3)),
+                rs.getString(4)));
   }
 
   /**
@@ -105,6 +111,53 @@ final class ChaosReport {
           missedOutsideWindows++;
           problems.add("timer " + timer + ": tick " + t + " missed outside every window");
         }
+      }
+    }
+  }
+
+  /**
+   * The webhook deliveries against the succeeded runs of {@code timers} (which notify of every
+   * success) with ticks from {@code from} to {@code until}: a run without a delivery is lost; one
+   * told by two different notifications is doubled. The same notification delivered again (its node
+   * killed after sending, before recording it) is a repeat, which receivers recognise by its id; it
+   * is counted apart.
+   */
+  void notifications(
+      List<UUID> timers,
+      Instant from,
+      Instant until,
+      List<Run> runs,
+      List<org.globustimer.server.testkit.WebhookReceiver.Delivery> deliveries)
+      throws IOException {
+    Map<String, java.util.Set<String>> idsByRun = new HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (var d : deliveries) {
+      var body = org.globustimer.core.json.Json.mapper().readTree(d.body());
+      String key =
+          body.at("/timer/job_id").asText()
+              + " "
+              + OffsetDateTime.parse(body.at("/run/tick_at").asText()).toInstant();
+      idsByRun.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(d.id());
+      if (!seen.add(d.id())) {
+        notificationsRepeated++;
+      }
+    }
+    java.util.Set<UUID> notified = new java.util.HashSet<>(timers);
+    for (Run r : runs) {
+      if (!notified.contains(r.timer())
+          || !"SUCCEEDED".equals(r.state())
+          || r.tick().isBefore(from)
+          || r.tick().isAfter(until)) {
+        continue;
+      }
+      notificationsExpected++;
+      java.util.Set<String> ids = idsByRun.getOrDefault(r.timer() + " " + r.tick(), Set.of());
+      if (ids.isEmpty()) {
+        notificationsLost++;
+        problems.add("timer " + r.timer() + ": no notification of tick " + r.tick());
+      } else if (ids.size() > 1) {
+        notificationsDoubled++;
+        problems.add("timer " + r.timer() + ": tick " + r.tick() + " notified as " + ids);
       }
     }
   }
@@ -191,6 +244,9 @@ final class ChaosReport {
     out.printf("ticks missed beyond the lease windows: %d%n", missedOutsideWindows);
     out.printf("transfers whose destination differs from the source: %d%n", transfersDiffering);
     out.printf("transfer actions run by two nodes at once: %d%n", transfersRunTwiceAtOnce);
+    out.printf(
+        "notifications expected %d, lost %d, doubled %d (repeated deliveries of one id: %d)%n",
+        notificationsExpected, notificationsLost, notificationsDoubled, notificationsRepeated);
     problems.stream().limit(20).forEach(p -> out.println("  " + p));
   }
 }

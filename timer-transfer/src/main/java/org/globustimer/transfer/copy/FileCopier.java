@@ -113,6 +113,9 @@ final class FileCopier {
    * recording it and renaming it. The rename is finished now instead of copying it again.
    */
   private boolean renamedNow(String dstRel, Entry s) {
+    if (dst.objects().isPresent()) {
+      return false; // an object store has no temporary files and no rename
+    }
     String tmp = AtomicWrite.temporaryFor(dstRel, tag);
     Entry t = dst.stat(tmp, false);
     if (t == null || t.isDir() || t.size() != s.size()) {

@@ -5,9 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.globustimer.server.auth.ActionUrls;
 import org.globustimer.server.auth.AuthSettings;
 import org.globustimer.server.credentials.ProviderAuth;
@@ -19,9 +16,6 @@ import org.globustimer.server.credentials.ProviderAuth;
 final class ProviderSettingsLoader {
 
   static final String PREFIX = "provider.";
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-  private static final Set<String> FIELDS =
-      Set.of("url", "credential", "scopes", "audience", "token_url", "client_id", "client_secret");
 
   private ProviderSettingsLoader() {}
 
@@ -31,31 +25,7 @@ final class ProviderSettingsLoader {
 
   static List<ProviderAuth> build(
       Map<String, String> values, List<String> allowedActionUrls, AuthSettings auth) {
-    Map<String, Map<String, String>> byName = new TreeMap<>();
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      if (!isProviderKey(e.getKey())) {
-        continue;
-      }
-      String rest = e.getKey().substring(PREFIX.length());
-      int dot = rest.lastIndexOf('.');
-      String name = dot < 0 ? "" : rest.substring(0, dot);
-      String field = dot < 0 ? rest : rest.substring(dot + 1);
-      if (!NAME.matcher(name).matches()) {
-        throw new SettingsException(
-            "setting '"
-                + e.getKey()
-                + "': a provider's name is 1-64 lower-case letters, digits, '-' or '_', as in"
-                + " provider.lab-actions.url");
-      }
-      if (!FIELDS.contains(field)) {
-        throw new SettingsException(
-            "unknown setting '"
-                + e.getKey()
-                + "'; a provider takes: "
-                + String.join(", ", FIELDS.stream().sorted().toList()));
-      }
-      byName.computeIfAbsent(name, n -> new TreeMap<>()).put(field, e.getValue().trim());
-    }
+    Map<String, Map<String, String>> byName = ProviderKeys.byName(values);
     List<ProviderAuth> providers = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> e : byName.entrySet()) {
       providers.add(provider(e.getKey(), e.getValue(), allowedActionUrls, auth));

@@ -73,6 +73,10 @@ public final class Times {
 
   /** Parses an RFC 3339 / ISO 8601 time with an offset, as the API requires. */
   public static Instant parseIso(String text) {
+    Instant parsed = IsoText.parseOrNull(text);
+    if (parsed != null) {
+      return inRange(parsed, text);
+    }
     try {
       return inRange(
           OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), text);
@@ -87,7 +91,10 @@ public final class Times {
    * API has always read them.
    */
   public static Instant parseBodyTime(String text) {
-    Instant parsed;
+    Instant parsed = IsoText.parseOrNull(text);
+    if (parsed != null) {
+      return inRange(parsed, text);
+    }
     try {
       parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException withoutOffset) {
@@ -106,8 +113,11 @@ public final class Times {
     if (instant == null) {
       return null;
     }
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-        instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+    Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+    String fast = IsoText.formatUtcOrNull(micros);
+    return fast != null
+        ? fast
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(micros.atOffset(ZoneOffset.UTC));
   }
 
   /** A time for people: local zone, seconds precision, with its offset. */

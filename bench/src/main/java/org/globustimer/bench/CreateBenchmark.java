@@ -29,7 +29,7 @@ import org.globustimer.server.store.GroupCommit;
  * creations per second, heap after GC, the database's size, how long a claim pass takes over the
  * idle timers, and the claim queries' plans.
  *
- * <p>Usage: {@code bench/run create --timers 100000 --clients 32} [{@code --warmup 2000}] [{@code
+ * <p>Usage: {@code bench/run create --timers 100000 --clients 32} [{@code --warmup 10000}] [{@code
  * --client plain|jdk}] [{@code --direct true}]. The warm-up creates are not counted; {@code plain}
  * is a minimal keep-alive HTTP/1.1 client, {@code jdk} the JDK's; {@code --direct true} skips HTTP
  * and hands the same inserts straight to the store's group commit.
@@ -45,7 +45,7 @@ public final class CreateBenchmark {
                 "clients", "32",
                 "home", "",
                 "direct", "false",
-                "warmup", "2000",
+                "warmup", "10000",
                 "client", "plain"));
     int timers = Integer.parseInt(options.get("timers"));
     int clients = Integer.parseInt(options.get("clients"));

@@ -1,19 +1,12 @@
 package org.globustimer.cli.schedule;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.globustimer.cli.FormatOption;
 import org.globustimer.cli.RootCommand;
-import org.globustimer.cli.output.JsonOutput;
 import org.globustimer.cli.output.OutputFormat;
-import org.globustimer.core.cron.CronDescription;
 import org.globustimer.core.cron.CronExpression;
 import org.globustimer.core.cron.CronSchedule;
 import org.globustimer.core.schedule.Cron;
@@ -82,7 +75,12 @@ public final class SchedulePreview implements Callable<Integer> {
     }
     CronSchedule schedule = new CronSchedule(cron, timezone);
     List<Instant> ticks = next(new Cron(from, schedule), from, count);
-    print(spec.commandLine().getOut(), schedule, ticks);
+    OutputFormat format = formatOption.format();
+    if (format == null && spec.root().userObject() instanceof RootCommand root) {
+      format = root.format().format();
+    }
+    PreviewOutput.print(
+        spec.commandLine().getOut(), format == null ? OutputFormat.TEXT : format, schedule, ticks);
     return 0;
   }
 
@@ -94,44 +92,5 @@ public final class SchedulePreview implements Callable<Integer> {
       t = cron.firstAfter(t);
     }
     return ticks;
-  }
-
-  private void print(PrintWriter out, CronSchedule schedule, List<Instant> ticks) {
-    OutputFormat format = formatOption.format();
-    if (format == null && spec.root().userObject() instanceof RootCommand root) {
-      format = root.format().format();
-    }
-    format = format == null ? OutputFormat.TEXT : format;
-    String words = CronDescription.describe(schedule);
-    switch (format) {
-      case JSON -> {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("cron", schedule.cron().text());
-        node.put("timezone", schedule.zone());
-        node.put("description", words);
-        ArrayNode runs = node.putArray("next_runs");
-        for (Instant tick : ticks) {
-          runs.addObject().put("utc", Times.format(tick)).put("local", local(schedule, tick));
-        }
-        JsonOutput.print(out, node);
-      }
-      case UNIX -> ticks.forEach(t -> out.println(Times.format(t) + "\t" + local(schedule, t)));
-      case TEXT -> {
-        out.println(words);
-        for (Instant tick : ticks) {
-          out.println("  " + Times.format(tick) + "   " + local(schedule, tick));
-        }
-        if (ticks.isEmpty()) {
-          out.println("  (no more fire times)");
-        }
-      }
-    }
-    out.flush();
-  }
-
-  static String local(CronSchedule schedule, Instant tick) {
-    return schedule.local(tick).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-        + " "
-        + schedule.zone();
   }
 }

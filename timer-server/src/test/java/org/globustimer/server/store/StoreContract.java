@@ -276,4 +276,43 @@ abstract class StoreContract extends StoreContractBase {
     assertThat(store.<List<CredentialRow>>inTransaction(tx -> tx.credentials().ownedBy("urn:b")))
         .hasSize(1);
   }
+
+  @Test
+  void aPeriodicJobIsClaimedByOneNodeAtATimeTakenOverAfterItsLeaseAndDueAgainWhenDone()
+      throws Exception {
+    java.time.Duration lease = java.time.Duration.ofSeconds(30);
+    List<Future<Boolean>> tries = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        String node = "node-" + i;
+        tries.add(
+            pool.submit(
+                () ->
+                    store.inTransaction(tx -> tx.jobs().claim("sweep", node, T0, T0.plus(lease)))));
+      }
+    }
+    int won = 0;
+    for (Future<Boolean> t : tries) {
+      won += t.get() ? 1 : 0;
+    }
+    assertThat(won).as("nodes that won the job").isEqualTo(1);
+    // its winner died in the job: nobody takes it within the lease, someone after it
+    assertThat(claimJob("node-x", T0.plus(lease).minusSeconds(1))).isFalse();
+    assertThat(claimJob("node-x", T0.plus(lease).plusSeconds(1))).isTrue();
+    Instant next = T0.plusSeconds(3_600);
+    assertThat(store.<Boolean>inTransaction(tx -> tx.jobs().done("sweep", "node-x", next)))
+        .isTrue();
+    assertThat(claimJob("node-y", next.minusSeconds(1))).as("not due yet").isFalse();
+    assertThat(claimJob("node-y", next)).isTrue();
+    store.inTransaction(
+        tx -> {
+          tx.nodes().releaseClaims("node-y");
+          return null;
+        });
+    assertThat(claimJob("node-z", next.plusSeconds(1))).as("released as node-y stopped").isTrue();
+  }
+
+  private boolean claimJob(String node, Instant now) {
+    return store.inTransaction(tx -> tx.jobs().claim("sweep", node, now, now.plusSeconds(30)));
+  }
 }

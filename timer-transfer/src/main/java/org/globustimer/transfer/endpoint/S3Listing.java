@@ -3,7 +3,9 @@ package org.globustimer.transfer.endpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -60,6 +62,60 @@ final class S3Listing {
     times.listed(dir, objects);
     out.sort(Comparator.comparing(Entry::name));
     return out;
+  }
+
+  /**
+   * Every directory below {@code rel} from one listing without a delimiter (a request per 1,000
+   * keys instead of one per directory), by directory key, each as {@link #list} would answer it;
+   * null when there are more than {@code max} keys.
+   */
+  Map<String, List<Entry>> tree(String rel, int max) {
+    String root = dirKey(rel);
+    Map<String, List<Entry>> dirs = new HashMap<>();
+    Map<String, List<S3Object>> objects = new HashMap<>();
+    dirs.put(root, new ArrayList<>());
+    int count = 0;
+    ListObjectsV2Request request =
+        ListObjectsV2Request.builder().bucket(at.bucket()).prefix(root).build();
+    try {
+      for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+        for (S3Object o : page.contents()) {
+          if (++count > max) {
+            return null;
+          }
+          place(root, o, dirs, objects);
+        }
+      }
+    } catch (SdkException e) {
+      throw errors.map(e, "/" + rel);
+    }
+    times.listedTree(root, objects);
+    dirs.values().forEach(l -> l.sort(Comparator.comparing(Entry::name)));
+    return dirs;
+  }
+
+  /** Enters a key's directories (each once) and, unless it ends in '/', the object itself. */
+  private static void place(
+      String root, S3Object o, Map<String, List<Entry>> dirs, Map<String, List<S3Object>> objects) {
+    String dir = root;
+    String rest = o.key().substring(root.length());
+    for (int slash; (slash = rest.indexOf('/')) >= 0; ) {
+      String name = rest.substring(0, slash);
+      if (name.isEmpty()) {
+        return; // "a//b": a delimited listing shows nothing below the empty name either
+      }
+      String child = dir + name + "/";
+      if (!dirs.containsKey(child)) {
+        dirs.put(child, new ArrayList<>());
+        dirs.get(dir).add(directory(name));
+      }
+      dir = child;
+      rest = rest.substring(slash + 1);
+    }
+    if (!rest.isEmpty()) {
+      dirs.get(dir).add(new Entry(rest, Entry.Type.FILE, o.size(), o.lastModified(), 0644));
+      objects.computeIfAbsent(dir, d -> new ArrayList<>()).add(o);
+    }
   }
 
   /** Whether any key lies below the directory {@code rel}. */

@@ -50,6 +50,7 @@ final class S3Objects implements ObjectStore {
 
   @Override
   public void put(String rel, byte[] data, int length, Meta meta) {
+    times.writing();
     try {
       String etag =
           s3.putObject(
@@ -123,6 +124,7 @@ final class S3Objects implements ObjectStore {
 
   @Override
   public void complete(String rel, String uploadId, SortedMap<Integer, String> etags) {
+    times.writing();
     List<CompletedPart> parts = new ArrayList<>();
     etags.forEach(
         (n, etag) ->
@@ -165,6 +167,7 @@ final class S3Objects implements ObjectStore {
     from.storedSha256(srcRel)
         .ifPresent(sha -> kept.put(S3Meta.SHA256, HexFormat.of().formatHex(sha)));
     S3Location fromAt = from.location();
+    times.writing();
     try {
       String etag =
           s3.copyObject(

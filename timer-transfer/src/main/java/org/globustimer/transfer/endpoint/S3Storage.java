@@ -28,6 +28,10 @@ final class S3Storage implements Storage {
   private final S3Deletes deletes;
   private final S3Objects objects;
   private final S3KnownTimes times;
+  private static final int TREE_MAX = 200_000;
+  private volatile Tree tree;
+  private volatile boolean treeTried;
+  private volatile String firstListed;
 
   S3Storage(S3Client s3, S3Location at, String server, ObjectTimes kept) {
     this.s3 = s3;
@@ -89,10 +93,40 @@ final class S3Storage implements Storage {
     return s3.headObject(r -> r.bucket(at.bucket()).key(at.key(rel)));
   }
 
+  /**
+   * A second listing below the first one means a walk of the tree (an {@code ls} lists once): then
+   * everything below the first directory is listed at once, and the directories below are answered
+   * from that, as of the time it was taken, until this task writes into the endpoint.
+   */
   @Override
   public List<Entry> list(String rel) {
+    String key = listing.dirKey(rel);
+    Tree t = tree;
+    String first = firstListed;
+    if (t == null
+        && first != null
+        && !treeTried
+        && !times.wrote()
+        && key.startsWith(listing.dirKey(first))) {
+      treeTried = true;
+      Map<String, List<Entry>> dirs = listing.tree(first, TREE_MAX);
+      if (dirs != null) {
+        tree = t = new Tree(listing.dirKey(first), dirs);
+      }
+    }
+    if (t != null && times.wrote()) {
+      tree = t = null;
+    }
+    if (t != null && key.startsWith(t.root())) {
+      return t.dirs().getOrDefault(key, List.of());
+    }
+    if (first == null) {
+      firstListed = rel;
+    }
     return listing.list(rel);
   }
+
+  private record Tree(String root, Map<String, List<Entry>> dirs) {}
 
   @Override
   public boolean remoteMetadata() {
@@ -138,12 +172,14 @@ final class S3Storage implements Storage {
 
   @Override
   public void rename(String from, String to) {
+    times.writing();
     copyObject(at.key(from), to, null);
     delete(from);
   }
 
   @Override
   public void setModified(String rel, Instant time) {
+    times.writing();
     Map<String, String> meta = new HashMap<>();
     try {
       meta.putAll(head(rel).metadata());
@@ -181,6 +217,7 @@ final class S3Storage implements Storage {
 
   @Override
   public void delete(String rel) {
+    times.writing();
     deletes.delete(rel);
   }
 

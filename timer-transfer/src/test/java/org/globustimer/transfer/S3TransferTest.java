@@ -212,19 +212,22 @@ class S3TransferTest {
   void aLevel2ReSyncTakesKeptTimesFromTheListingOnlyWhileTheETagIsUnchanged() throws Exception {
     Side source = posix("src");
     source.put("a.txt", "alpha", MID);
-    source.put("b.txt", "bravo", MID);
+    source.put("sub/b.txt", "bravo", MID);
+    source.put("sub/deeper/c.txt", "charlie", MID);
     ObjectNode body = S3Fixture.transfer(Harness.SEED_A, endpoint, "/~/src", "/dst/", true);
     body.put("preserve_timestamp", true).put("sync_level", 2);
-    assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isEqualTo(2);
-    assertThat(h.rows("transfer_object_mtimes")).isEqualTo(2);
+    assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isEqualTo(3);
+    assertThat(h.rows("transfer_object_mtimes")).isEqualTo(3);
     // rewritten behind our back: a new ETag, and an older kept mtime than the source's
-    s3.put(bucket, "backup/dst/b.txt", "BRAVO, changed", OLD);
+    s3.put(bucket, "backup/dst/sub/b.txt", "BRAVO, changed", OLD);
 
     JsonNode again = h.runToEnd(body).get("details");
     assertThat(again.get("files_transferred").asInt()).isEqualTo(1);
-    assertThat(again.get("files_skipped").asInt()).isEqualTo(1);
-    assertThat(s3.read(bucket, "backup/dst/b.txt")).isEqualTo("bravo");
-    assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isZero();
+    assertThat(again.get("files_skipped").asInt()).isEqualTo(2);
+    assertThat(s3.read(bucket, "backup/dst/sub/b.txt")).isEqualTo("bravo");
+    JsonNode unchanged = h.runToEnd(body).get("details");
+    assertThat(unchanged.get("files_transferred").asInt()).isZero();
+    assertThat(unchanged.get("files_skipped").asInt()).isEqualTo(3);
   }
 
   @Test

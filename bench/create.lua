@@ -1,5 +1,6 @@
--- Durable creates through HTTP with wrk, a load generator in its own process:
---   TOKEN=$(cat HOME/token) wrk -t1 -c32 -d30s -s bench/create.lua http://127.0.0.1:PORT
+-- Durable creates through HTTP with wrk, a load generator in its own process (bench/run create
+-- --client wrk runs it against the service it starts; by hand:
+--   TOKEN=$(cat HOME/token) wrk -t1 -c32 -d30s -s bench/create.lua http://127.0.0.1:PORT)
 -- Each connection sends its next create once the previous one is answered. Any answer but
 -- 201 is counted and reported at the end.
 local start = os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() + 86400)
@@ -39,7 +40,9 @@ function done(summary, latency, requests)
   for _, thread in ipairs(threads) do
     failures = failures + thread:get("failed")
   end
-  io.write(string.format("%d answers, %d not 201; %.0f creates/s; latency p50 %.1f ms, p99 %.1f ms\n",
-    summary.requests, failures, (summary.requests - failures) / (summary.duration / 1e6),
+  io.write(string.format(
+    "%d answers, %d not 201, in %.2f s: %.0f creates/s; latency p50 %.1f ms, p99 %.1f ms\n",
+    summary.requests, failures, summary.duration / 1e6,
+    (summary.requests - failures) / (summary.duration / 1e6),
     latency:percentile(50) / 1e3, latency:percentile(99) / 1e3))
 end

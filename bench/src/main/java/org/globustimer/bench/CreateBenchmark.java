@@ -29,10 +29,13 @@ import org.globustimer.server.store.GroupCommit;
  * creations per second, heap after GC, the database's size, how long a claim pass takes over the
  * idle timers, and the claim queries' plans.
  *
- * <p>Usage: {@code bench/run create --timers 100000 --clients 32} [{@code --warmup 10000}] [{@code
- * --client plain|jdk}] [{@code --direct true}]. The warm-up creates are not counted; {@code plain}
- * is a minimal keep-alive HTTP/1.1 client, {@code jdk} the JDK's; {@code --direct true} skips HTTP
- * and hands the same inserts straight to the store's group commit.
+ * <p>Usage: {@code bench/run create --timers 100000 --clients 32} [{@code --warmup 40000}] [{@code
+ * --client plain|jdk|wrk}] [{@code --direct true}]. The warm-up creates are not counted; {@code
+ * plain} is a minimal keep-alive HTTP/1.1 client in this process, {@code jdk} the JDK's, {@code
+ * wrk} the load generator of that name in a process of its own ({@link WrkCreates}; it runs for
+ * {@code --warmup_seconds 30} not counted, then {@code --seconds 20}, instead of a number of
+ * timers); {@code --direct true} skips HTTP and hands the same inserts straight to the store's
+ * group commit.
  */
 public final class CreateBenchmark {
 
@@ -45,8 +48,11 @@ public final class CreateBenchmark {
                 "clients", "32",
                 "home", "",
                 "direct", "false",
-                "warmup", "10000",
-                "client", "plain"));
+                "warmup", "40000",
+                "client", "plain",
+                "seconds", "20",
+                "warmup_seconds", "30"));
+    boolean wrk = options.get("client").equals("wrk");
     int timers = Integer.parseInt(options.get("timers"));
     int clients = Integer.parseInt(options.get("clients"));
     int warmup = Integer.parseInt(options.get("warmup"));
@@ -62,7 +68,10 @@ public final class CreateBenchmark {
             Clock.systemUTC());
     try {
       String token = Files.readString(home.resolve("token")).trim();
-      if (warmup > 0 && !direct) {
+      if (wrk) {
+        WrkCreates.run(
+            service.url(), token, clients, Integer.parseInt(options.get("warmup_seconds")));
+      } else if (warmup > 0 && !direct) {
         // Not counted: the service's code is compiled during these, not during the measurement.
         create(service.url(), token, -warmup, 0, clients, jdkClient);
       }
@@ -72,11 +81,22 @@ public final class CreateBenchmark {
       long busyBefore = writer.busyNanos();
       long cpuBefore = processCpuNanos();
       long started = System.nanoTime();
-      long failures =
-          direct
-              ? createDirectly(service, token, timers, clients)
-              : create(service.url(), token, 0, timers, clients, jdkClient);
-      double seconds = (System.nanoTime() - started) / 1e9;
+      long failures;
+      double seconds;
+      if (wrk) {
+        WrkCreates.Result r =
+            WrkCreates.run(service.url(), token, clients, Integer.parseInt(options.get("seconds")));
+        System.out.println("wrk: " + r.line());
+        failures = r.failed();
+        timers = (int) (r.answers() - r.failed());
+        seconds = r.seconds();
+      } else {
+        failures =
+            direct
+                ? createDirectly(service, token, timers, clients)
+                : create(service.url(), token, 0, timers, clients, jdkClient);
+        seconds = (System.nanoTime() - started) / 1e9;
+      }
       double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / timers;
       long commits = writer.commits() - commitsBefore;
       System.out.printf(
@@ -89,13 +109,16 @@ public final class CreateBenchmark {
           commits / seconds,
           (writer.busyNanos() - busyBefore) / 1e6 / commits,
           (writer.busyNanos() - busyBefore) / 1e7 / seconds);
-      // Service and client share this process: what one create costs both, and what that allows
-      // on this machine's cores if nothing else ran.
+      // What one create costs this process (the service, and the client unless it is wrk), and
+      // what that allows on this machine's cores if nothing else ran.
       int cores = Runtime.getRuntime().availableProcessors();
       System.out.printf(
-          "CPU per create   %,.0f µs (service and client; %d cores allow %,.0f/s at most)%n",
-          cpuMicros, cores, cores * 1e6 / cpuMicros);
-      if (!direct) {
+          "CPU per create   %,.0f µs (%s; %d cores allow %,.0f/s at most)%n",
+          cpuMicros,
+          wrk ? "the service; wrk's own not counted" : "service and client",
+          cores,
+          cores * 1e6 / cpuMicros);
+      if (!direct && !wrk) {
         System.out.printf(
             "  of which the client threads %,.0f µs%n", clientCpuNanos.get() / 1e3 / timers);
       }

@@ -1,10 +1,9 @@
 package org.globustimer.server.engine;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.server.auth.ActionUrls;
 import org.globustimer.server.credentials.ProviderCredentials;
@@ -15,7 +14,7 @@ import org.globustimer.server.credentials.ProviderCredentials;
  * the timer's owner with no token at all; every other URL over HTTP, with the owner's token for
  * that provider when one is configured.
  */
-public final class ActionRouter {
+public final class ActionRouter implements AutoCloseable {
 
   private final ActionProvider builtInTransfer;
   private static final String BUILT_IN_PATH = "/transfer/transfer";
@@ -25,40 +24,41 @@ public final class ActionRouter {
   private final ProviderCredentials credentials;
 
   /**
-   * Calls in flight per client. The JDK client opens a connection for every concurrent call and its
-   * pool bookkeeping grows with them; a bound keeps bursts of simultaneous ticks from opening
-   * thousands of connections.
+   * Calls in flight at once, per transport. Each call holds a connection; a bound keeps bursts of
+   * simultaneous ticks from opening thousands of them.
    */
-  private static final int CALLS_PER_CLIENT = 256;
+  private static final int CALLS_IN_FLIGHT = 512;
 
-  private final HttpClient[] clients;
-  private final java.util.concurrent.Semaphore[] permits;
-  private final java.util.concurrent.atomic.AtomicInteger nextClient =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Plain {@code http://}: blocking keep-alive connections; {@code https://}: the JDK client. */
+  private final ProviderHttp plain;
+
+  private final ProviderHttp tls;
+  private final Semaphore plainPermits = new Semaphore(CALLS_IN_FLIGHT);
+  private final Semaphore tlsPermits = new Semaphore(CALLS_IN_FLIGHT);
 
   public ActionRouter(
       ActionProvider builtInTransfer,
       List<String> builtInRunUrls,
       List<String> allowedUrls,
       ProviderCredentials credentials) {
+    this(builtInTransfer, builtInRunUrls, allowedUrls, credentials, ANSWER_TIMEOUT);
+  }
+
+  ActionRouter(
+      ActionProvider builtInTransfer,
+      List<String> builtInRunUrls,
+      List<String> allowedUrls,
+      ProviderCredentials credentials,
+      Duration answerTimeout) {
     this.builtInTransfer = builtInTransfer;
     this.allowedUrls = List.copyOf(allowedUrls);
     this.credentials = credentials;
     this.builtInBases = builtInRunUrls.stream().map(ActionRouter::baseOf).toList();
-    // One JDK client multiplexes all its connections on a single selector thread; several
-    // spread the work of many concurrent calls over the cores.
-    this.clients = new HttpClient[Math.max(2, Runtime.getRuntime().availableProcessors())];
-    this.permits = new java.util.concurrent.Semaphore[clients.length];
-    for (int i = 0; i < clients.length; i++) {
-      permits[i] = new java.util.concurrent.Semaphore(CALLS_PER_CLIENT);
-      clients[i] =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .connectTimeout(Duration.ofSeconds(5))
-              .executor(Executors.newVirtualThreadPerTaskExecutor())
-              .build();
-    }
+    this.plain = new PooledProviderHttp(CALLS_IN_FLIGHT, CONNECT_TIMEOUT, answerTimeout);
+    this.tls = new JdkProviderHttp(CONNECT_TIMEOUT, answerTimeout);
   }
 
   public ActionProvider providerFor(String callbackUrl) {
@@ -70,9 +70,21 @@ public final class ActionRouter {
       // narrowed since the timer was created, and nothing may reach a URL outside it.
       return new RefusedUrl(callbackUrl);
     }
-    int shard = Math.floorMod(nextClient.getAndIncrement(), clients.length);
+    String base = baseOf(callbackUrl);
+    boolean plainHttp = base.startsWith("http://");
     return new HttpActionProvider(
-        clients[shard], permits[shard], baseOf(callbackUrl), callbackUrl, credentials);
+        plainHttp ? plain : tls,
+        plainHttp ? plainPermits : tlsPermits,
+        base,
+        callbackUrl,
+        credentials);
+  }
+
+  /** Closes the connections kept open to providers. */
+  @Override
+  public void close() {
+    plain.close();
+    tls.close();
   }
 
   /**

@@ -271,6 +271,7 @@ public final class Engine implements AutoCloseable {
   public void close(Duration drain) {
     running = false;
     scheduler.close(drain);
+    config.router().close();
     try {
       config
           .store()

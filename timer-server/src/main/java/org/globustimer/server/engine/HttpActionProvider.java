@@ -3,12 +3,7 @@ package org.globustimer.server.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.concurrent.Semaphore;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.json.Json;
@@ -24,17 +19,17 @@ import org.globustimer.server.store.StoreException;
  */
 final class HttpActionProvider implements ActionProvider {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private record Call(String method, String path, String body) {}
 
-  private final HttpClient http;
-  private final java.util.concurrent.Semaphore permits;
+  private final ProviderHttp http;
+  private final Semaphore permits;
   private final String base;
   private final String actionUrl;
   private final ProviderCredentials credentials;
 
   HttpActionProvider(
-      HttpClient http,
-      java.util.concurrent.Semaphore permits,
+      ProviderHttp http,
+      Semaphore permits,
       String base,
       String actionUrl,
       ProviderCredentials credentials) {
@@ -47,39 +42,25 @@ final class HttpActionProvider implements ActionProvider {
 
   @Override
   public ActionReply run(String owner, JsonNode runRequest) {
-    return send(
-        owner,
-        () ->
-            HttpRequest.newBuilder(URI.create(base + "/run"))
-                .POST(HttpRequest.BodyPublishers.ofString(runRequest.toString()))
-                .header("Content-Type", "application/json"));
+    return send(owner, new Call("POST", "/run", runRequest.toString()));
   }
 
   @Override
   public ActionReply status(String owner, String actionId) {
-    return send(
-        owner, () -> HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/status")).GET());
+    return send(owner, new Call("GET", "/" + actionId + "/status", null));
   }
 
   @Override
   public ActionReply cancel(String owner, String actionId) {
-    return send(
-        owner,
-        () ->
-            HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/cancel"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    return send(owner, new Call("POST", "/" + actionId + "/cancel", null));
   }
 
   @Override
   public ActionReply release(String owner, String actionId) {
-    return send(
-        owner,
-        () ->
-            HttpRequest.newBuilder(URI.create(base + "/" + actionId + "/release"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    return send(owner, new Call("POST", "/" + actionId + "/release", null));
   }
 
-  private ActionReply send(String owner, Supplier<HttpRequest.Builder> request) {
+  private ActionReply send(String owner, Call call) {
     try {
       permits.acquire();
     } catch (InterruptedException e) {
@@ -87,7 +68,7 @@ final class HttpActionProvider implements ActionProvider {
       throw new ActionCallFailed(base + ": interrupted", e);
     }
     try {
-      return withCredential(owner, request);
+      return withCredential(owner, call);
     } finally {
       permits.release();
     }
@@ -97,12 +78,12 @@ final class HttpActionProvider implements ActionProvider {
    * Sends the owner's token for this provider, if it has one. A token the provider refuses is
    * forgotten and, once, replaced by a renewed one: it may have been revoked or rotated meanwhile.
    */
-  private ActionReply withCredential(String owner, Supplier<HttpRequest.Builder> request) {
+  private ActionReply withCredential(String owner, Call call) {
     Bearer bearer = bearer(owner);
     for (int attempt = 0; ; attempt++) {
       switch (bearer) {
         case Bearer.None none -> {
-          return exchange(request.get());
+          return exchange(call, null);
         }
         case Bearer.Unavailable unavailable ->
             throw new CredentialsUnavailable(unavailable.detail());
@@ -110,8 +91,7 @@ final class HttpActionProvider implements ActionProvider {
             throw new ActionCallFailed(
                 base + ": no token for the provider: " + unreachable.reason(), null);
         case Bearer.Token token -> {
-          ActionReply reply =
-              exchange(request.get().header("Authorization", "Bearer " + token.value()));
+          ActionReply reply = exchange(call, token.value());
           if ((reply.httpStatus() != 401 && reply.httpStatus() != 403) || attempt > 0) {
             return reply;
           }
@@ -142,16 +122,14 @@ final class HttpActionProvider implements ActionProvider {
     }
   }
 
-  private ActionReply exchange(HttpRequest.Builder request) {
+  private ActionReply exchange(Call call, String bearer) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              request.timeout(TIMEOUT).header("Accept", "application/json").build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300 && response.statusCode() < 400) {
-        return redirected(response);
+      ProviderHttp.Reply reply =
+          http.exchange(call.method(), base + call.path(), call.body(), bearer);
+      if (reply.status() >= 300 && reply.status() < 400) {
+        return redirected(reply);
       }
-      return new ActionReply(response.statusCode(), parse(response.body()));
+      return new ActionReply(reply.status(), parse(reply.body()));
     } catch (IOException e) {
       throw new ActionCallFailed(base + ": " + describe(e), e);
     } catch (InterruptedException e) {
@@ -161,16 +139,16 @@ final class HttpActionProvider implements ActionProvider {
   }
 
   /** A provider must answer where it is asked; following it elsewhere could leak the request. */
-  private static ActionReply redirected(HttpResponse<String> response) {
+  private static ActionReply redirected(ProviderHttp.Reply reply) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("error", "redirect_not_followed");
-    body.put("status_code", response.statusCode());
+    body.put("status_code", reply.status());
     body.put(
         "description",
         "the provider redirected to "
-            + response.headers().firstValue("Location").orElse("(no location)")
+            + (reply.location() == null ? "(no location)" : reply.location())
             + "; redirects are not followed");
-    return new ActionReply(response.statusCode(), body);
+    return new ActionReply(reply.status(), body);
   }
 
   private static JsonNode parse(String body) {

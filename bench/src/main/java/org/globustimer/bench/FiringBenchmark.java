@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.globustimer.server.TimerService;
-import org.globustimer.server.config.SettingsLoader;
 
 /**
  * N recurring timers, created through the API with starts spread evenly over one interval so they
  * fire at a steady rate, against a no-op provider on loopback. Prints firing lag (arrival at the
  * provider minus the tick) p50/p99/max, sustained firings per second, and heap.
  *
- * <p>Usage: {@code bench/run firing --timers 10000 --rate 1000 --seconds 30 [--provider node]}
+ * <p>Usage: {@code bench/run firing --timers 10000 --rate 1000 --seconds 30 [--provider node]
+ * [--store sqlite|postgres] [--nodes N]}; two or more nodes run as processes of their own on one
+ * PostgreSQL database the benchmark creates for the run and drops afterwards.
  */
 public final class FiringBenchmark {
 
@@ -36,7 +34,9 @@ public final class FiringBenchmark {
                 "rate", "1000",
                 "seconds", "30",
                 "warmup", "10",
-                "provider", "in-process"));
+                "provider", "in-process",
+                "nodes", "1",
+                "store", "sqlite"));
     int timers = Integer.parseInt(options.get("timers"));
     double rate = Double.parseDouble(options.get("rate"));
     int seconds = Integer.parseInt(options.get("seconds"));
@@ -45,23 +45,9 @@ public final class FiringBenchmark {
     if (intervalMillis < 1000) {
       throw new IllegalArgumentException("timers / rate must be at least 1 second");
     }
-    Path home = Files.createTempDirectory("globus-timer-bench");
-    TimerService service =
-        TimerService.start(
-            SettingsLoader.load(
-                new String[] {
-                  "--home",
-                  home.toString(),
-                  "--port",
-                  "0",
-                  "--min-interval-seconds",
-                  "1",
-                  "--database-pool-size",
-                  "32"
-                },
-                Map.of()),
-            Clock.systemUTC());
-    String token = Files.readString(home.resolve("token")).trim();
+    ServiceNodes service =
+        ServiceNodes.start(Integer.parseInt(options.get("nodes")), options.get("store"));
+    String token = service.token();
 
     long[] startMicros = new long[timers];
     long intervalMicros = intervalMillis * 1000;

@@ -1,0 +1,44 @@
+package org.globustimer.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A PostgreSQL database of the benchmark's own, created on the server named by {@code
+ * GLOBUS_TIMER_TEST_PG_URL} (with {@code _USER} and {@code _PASSWORD}) and dropped afterwards, so
+ * that a run neither sees nor leaves anything in the databases of others.
+ */
+record BenchDatabase(String url, String user, String password) implements AutoCloseable {
+
+  static BenchDatabase create() throws SQLException {
+    String server = System.getenv("GLOBUS_TIMER_TEST_PG_URL");
+    if (server == null || server.isBlank()) {
+      throw new IllegalStateException(
+          "--store postgres needs GLOBUS_TIMER_TEST_PG_URL, _USER and _PASSWORD:"
+              + " eval \"$(.ci/run --postgres-env)\" first");
+    }
+    String user = System.getenv().getOrDefault("GLOBUS_TIMER_TEST_PG_USER", "");
+    String password = System.getenv().getOrDefault("GLOBUS_TIMER_TEST_PG_PASSWORD", "");
+    String name = "bench_firing_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(server, user, password);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name.toLowerCase(Locale.ROOT));
+    }
+    String base = server.substring(0, server.lastIndexOf('/') + 1);
+    return new BenchDatabase(base + name, user, password);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+    try (Connection c = DriverManager.getConnection(server, user, password);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+}

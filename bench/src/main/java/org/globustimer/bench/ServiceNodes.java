@@ -1,0 +1,141 @@
+package org.globustimer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.globustimer.core.json.Json;
+import org.globustimer.server.TimerService;
+import org.globustimer.server.config.SettingsLoader;
+
+/**
+ * The service under test: one node in the benchmark's JVM, or (with {@code --nodes N}, N ≥ 2) N
+ * node processes of their own sharing one PostgreSQL database. Timers are created through the first
+ * node; every node claims and fires them.
+ */
+final class ServiceNodes implements AutoCloseable {
+
+  private static final List<String> SETTINGS =
+      List.of("--port", "0", "--min-interval-seconds", "1", "--database-pool-size", "32");
+
+  private final List<Process> processes = new ArrayList<>();
+  private TimerService inProcess;
+  private BenchDatabase database;
+  private String url;
+  private String token;
+
+  static ServiceNodes start(int nodes, String store) throws Exception {
+    ServiceNodes service = new ServiceNodes();
+    try {
+      service.startAll(nodes, store);
+    } catch (Exception e) {
+      service.close();
+      throw e;
+    }
+    return service;
+  }
+
+  private void startAll(int nodes, String store) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    if (store.equals("postgres") || nodes > 1) {
+      database = BenchDatabase.create();
+      env.put("GLOBUS_TIMER_DATABASE_URL", database.url());
+      env.put("GLOBUS_TIMER_DATABASE_USER", database.user());
+      env.put("GLOBUS_TIMER_DATABASE_PASSWORD", database.password());
+      System.out.printf("store: PostgreSQL database %s%n", database.url());
+    } else if (!store.equals("sqlite")) {
+      throw new IllegalArgumentException("--store is sqlite or postgres");
+    }
+    if (nodes == 1) {
+      Path home = Files.createTempDirectory("globus-timer-bench");
+      List<String> args = new ArrayList<>(List.of("--home", home.toString()));
+      args.addAll(SETTINGS);
+      inProcess =
+          TimerService.start(
+              SettingsLoader.load(args.toArray(String[]::new), env), Clock.systemUTC());
+      url = inProcess.url();
+      token = Files.readString(home.resolve("token")).trim();
+      return;
+    }
+    List<Path> homes = new ArrayList<>();
+    for (int i = 0; i < nodes; i++) {
+      Path home = Files.createTempDirectory("globus-timer-bench-node" + i);
+      homes.add(home);
+      processes.add(startNode(home, "bench-node-" + i, env));
+    }
+    for (int i = 0; i < nodes; i++) {
+      JsonNode state = awaitListening(processes.get(i), homes.get(i));
+      if (i == 0) {
+        url = state.get("url").asText();
+        token = Files.readString(homes.get(i).resolve("token")).trim();
+      }
+    }
+    System.out.printf("%d node processes on one PostgreSQL database%n", nodes);
+  }
+
+  private static Process startNode(Path home, String nodeId, Map<String, String> env)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    String options = System.getenv().getOrDefault("BENCH_NODE_JAVA_OPTS", "-Xmx1g -XX:+UseZGC");
+    command.addAll(List.of(options.trim().split("\\s+")));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    command.add("org.globustimer.server.ServerMain");
+    command.addAll(List.of("--home", home.toString(), "--node-id", nodeId));
+    command.addAll(SETTINGS);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("server.log").toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static JsonNode awaitListening(Process process, Path home) throws Exception {
+    Path state = home.resolve("server.json");
+    for (int waited = 0; waited < 1_200; waited++) {
+      if (Files.exists(state)) {
+        try {
+          return Json.mapper().readTree(Files.readString(state));
+        } catch (IOException e) {
+          // written as we read it: read again
+        }
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "a node exited at start:\n" + Files.readString(home.resolve("server.log")));
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("a node did not start within 120 s: see " + home);
+  }
+
+  String url() {
+    return url;
+  }
+
+  String token() {
+    return token;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (inProcess != null) {
+      inProcess.close();
+    }
+    for (Process process : processes) {
+      process.destroy();
+    }
+    for (Process process : processes) {
+      process.waitFor();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+}

@@ -69,14 +69,22 @@ public final class FiringBenchmark {
       measureFrom = firstMicros + intervalMicros + warmup * 1_000_000L;
       measureTo = measureFrom + seconds * 1_000_000L;
       recorder.window(measureFrom, measureTo);
-      long waitMillis = (measureTo - NoOpProvider.nowMicros()) / 1000 + 2_000;
       System.out.printf(
           "interval %.1f s, firing for %d s after %d s of warm-up…%n",
           intervalMillis / 1000.0, seconds, (measureFrom - firstMicros) / 1_000_000);
-      Thread.sleep(Math.max(0, waitMillis));
+      Thread.sleep(Math.max(0, (measureFrom - NoOpProvider.nowMicros()) / 1000));
+      long cpuFrom = service.cpuNanos();
+      Thread.sleep(Math.max(0, (measureTo - NoOpProvider.nowMicros()) / 1000));
+      long cpuNanos = service.cpuNanos() - cpuFrom;
+      // late arrivals of the window's last ticks
+      Thread.sleep(2_000);
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       recorder.report(timers, rate, seconds, heap);
+      // CPU per firing is less at the mercy of other work on the machine than lag is.
+      System.out.printf(
+          "service CPU      %.2f cores, %.0f µs per firing in the window%n",
+          cpuNanos / (seconds * 1e9), cpuNanos / 1e3 / Math.max(1, recorder.recorded()));
     } finally {
       service.close();
     }

@@ -84,6 +84,10 @@ final class FiringRecorder {
     return true;
   }
 
+  synchronized int recorded() {
+    return chunks.size() * current.length + used;
+  }
+
   synchronized void report(int timers, double rate, int seconds, long heap) {
     int total = chunks.size() * current.length + used;
     long[] lags = new long[total];

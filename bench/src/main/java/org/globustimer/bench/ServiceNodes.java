@@ -115,6 +115,18 @@ final class ServiceNodes implements AutoCloseable {
     throw new IllegalStateException("a node did not start within 120 s: see " + home);
   }
 
+  /** CPU time the service has used so far: its node processes', or this JVM's when it runs here. */
+  long cpuNanos() {
+    if (inProcess != null) {
+      return ((com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+    return processes.stream()
+        .mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L))
+        .sum();
+  }
+
   String url() {
     return url;
   }

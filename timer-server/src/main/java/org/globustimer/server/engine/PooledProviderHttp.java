@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpRequest;
@@ -36,24 +37,26 @@ final class PooledProviderHttp implements ProviderHttp {
   /** An idle connection is checked before reuse once it has been idle this long. */
   private static final TimeValue CHECK_IDLE_AFTER = TimeValue.ofMilliseconds(500);
 
+  private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient client;
 
   PooledProviderHttp(int connections, Duration connectTimeout, Duration timeout) {
     Timeout answerWithin = Timeout.ofMilliseconds(timeout.toMillis());
+    this.pool =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(connections)
+            .setMaxConnPerRoute(connections)
+            .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
+                    .setSocketTimeout(answerWithin)
+                    .setValidateAfterInactivity(CHECK_IDLE_AFTER)
+                    .build())
+            .build();
     this.client =
         HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(connections)
-                    .setMaxConnPerRoute(connections)
-                    .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                            .setSocketTimeout(answerWithin)
-                            .setValidateAfterInactivity(CHECK_IDLE_AFTER)
-                            .build())
-                    .build())
+            .setConnectionManager(pool)
             .setDefaultRequestConfig(
                 RequestConfig.custom()
                     .setResponseTimeout(answerWithin)
@@ -64,7 +67,7 @@ final class PooledProviderHttp implements ProviderHttp {
             .disableCookieManagement()
             .disableAuthCaching()
             .disableContentCompression()
-            .setRetryStrategy(new OnceOnDroppedConnection())
+            .setRetryStrategy(new AgainOnDroppedConnection(pool))
             .build();
   }
 
@@ -95,19 +98,29 @@ final class PooledProviderHttp implements ProviderHttp {
   }
 
   /**
-   * A kept-alive connection the provider closed just as it was reused fails without any answer:
-   * that call is made once more, on a new connection. Every provider call may be repeated (a run
-   * carries its request id; status, cancel and release are idempotent), and nothing else is retried
-   * here: refused connections, timeouts and error statuses go back to the engine as before.
+   * A kept-alive connection the provider closed meanwhile fails without any answer. A server that
+   * closes one idle connection has often closed others (servers cap their idle connections), so the
+   * idle ones in the pool are dropped and the call is made again, on a new connection. Every
+   * provider call may be repeated (a run carries its request id; status, cancel and release are
+   * idempotent), and nothing else is retried here: refused connections, timeouts and error statuses
+   * go back to the engine as before.
    */
-  private static final class OnceOnDroppedConnection implements HttpRequestRetryStrategy {
+  private record AgainOnDroppedConnection(PoolingHttpClientConnectionManager pool)
+      implements HttpRequestRetryStrategy {
+
+    private static final int ATTEMPTS = 3;
+
     @Override
     public boolean retryRequest(
         HttpRequest request, IOException exception, int execCount, HttpContext context) {
       boolean dropped =
           exception instanceof NoHttpResponseException
               || (exception instanceof SocketException && !(exception instanceof ConnectException));
-      return execCount <= 1 && dropped && !(exception instanceof InterruptedIOException);
+      if (!dropped || exception instanceof InterruptedIOException || execCount >= ATTEMPTS) {
+        return false;
+      }
+      pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+      return true;
     }
 
     @Override

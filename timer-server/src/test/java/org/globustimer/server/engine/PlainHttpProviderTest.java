@@ -70,6 +70,27 @@ class PlainHttpProviderTest {
   }
 
   @Test
+  void manyConnectionsTheServerClosedAtOnceAreAllReplaced() throws Exception {
+    server.mode = RawHttpServer.Mode.CLOSE_AFTER_ANSWER;
+    int calls = 16;
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        int index = i;
+        statuses.add(threads.submit(() -> provider().run("owner", request(index)).httpStatus()));
+      }
+      for (var status : statuses) {
+        assertThat(status.get()).isEqualTo(202);
+      }
+    }
+    // the pool now holds connections the server has closed; each later call still gets through
+    for (int i = calls; i < 2 * calls; i++) {
+      assertThat(provider().run("owner", request(i)).httpStatus()).isEqualTo(202);
+    }
+    assertThat(server.requests).extracting(r -> r.body()).doesNotHaveDuplicates().hasSize(32);
+  }
+
+  @Test
   void aServerThatNeverAnswersTimesOutAsATransientFailure() throws Exception {
     server.mode = RawHttpServer.Mode.NEVER_ANSWER;
     Answer answer = Answer.of(() -> provider().run("owner", jsonOf(1)));

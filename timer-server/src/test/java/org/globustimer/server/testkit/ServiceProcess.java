@@ -96,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
      * that restart the service many times.
      */
     public Builder quickStart() {
-      jvmOptions.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xshare:auto"));
+      jvmOptions.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xss512k"));
       return this;
     }
 
@@ -142,13 +142,15 @@ public final class ServiceProcess implements AutoCloseable {
 
   private List<String> command() {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+    ChildJvm jvm = ChildJvm.get();
+    command.add(ChildJvm.java());
+    command.addAll(ChildJvm.BASE_OPTIONS);
+    command.addAll(jvm.cacheOptions());
     command.addAll(jvmOptions);
     if (userHome != null) {
       command.add("-Duser.home=" + userHome);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    command.addAll(List.of("-cp", jvm.classPath()));
     command.add("org.globustimer.server.ServerMain");
     // a restart keeps the port: timers hold the built-in provider's URL with the port in it
     command.addAll(List.of("--home", home.toString(), "--port", String.valueOf(port)));

@@ -31,21 +31,34 @@ final class ChildJvm {
   private static ChildJvm instance;
 
   private final String classPath;
-  private final List<String> cacheOptions;
+  private volatile List<String> cacheOptions = List.of();
 
-  private ChildJvm(String classPath, List<String> cacheOptions) {
+  private ChildJvm(String classPath) {
     this.classPath = classPath;
-    this.cacheOptions = cacheOptions;
   }
 
-  /** The one per test JVM, made (packed and trained) by the first caller. */
+  /**
+   * The one per test JVM, made by the first caller, which packs the class path and starts the
+   * training in the background: no start waits for it, those before it ends go without the cache.
+   */
   static synchronized ChildJvm get() {
     if (instance == null) {
       try {
         Path dir = Files.createTempDirectory("service-jvm");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-        String classPath = packedClassPath(dir);
-        instance = new ChildJvm(classPath, train(dir, classPath));
+        ChildJvm jvm = new ChildJvm(packedClassPath(dir));
+        Thread.ofPlatform()
+            .daemon()
+            .name("service-jvm-training")
+            .start(
+                () -> {
+                  try {
+                    jvm.cacheOptions = train(dir, jvm.classPath);
+                  } catch (IOException e) {
+                    // no cache: children start as they would without one
+                  }
+                });
+        instance = jvm;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -114,6 +127,7 @@ final class ChildJvm {
             .redirectOutput(dir.resolve("training.log").toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("GLOBUS_TIMER_"));
     Process process = builder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     try {
       await()
           .atMost(Duration.ofSeconds(90))

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -117,7 +121,8 @@ class GracefulStopTest {
     assertThat(provider.held.await(60, TimeUnit.SECONDS)).as("the submission arrived").isTrue();
 
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(a::stop);
-    await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+    // A stopping node closes its port first; once it has, the drain is under way.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !listens(a.url()));
     assertThat(stopping).as("the stop waits for the submission under way").isNotDone();
     answer.countDown();
     stopping.get(60, TimeUnit.SECONDS);
@@ -175,5 +180,15 @@ class GracefulStopTest {
 
   private static String status(Api api, String action) {
     return api.get("/transfer/transfer/" + action + "/status").body().get("status").asText();
+  }
+
+  private static boolean listens(String url) {
+    URI uri = URI.create(url);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1_000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

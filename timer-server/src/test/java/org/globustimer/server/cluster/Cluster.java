@@ -96,6 +96,24 @@ final class Cluster {
                 rs.getString(4)));
   }
 
+  /** The runs that did not succeed, with their errors, for a failure message. */
+  static List<String> unsuccessful(TestPostgres.Database db) {
+    return query(
+        db,
+        "SELECT timer_id, tick_at, state, http_status_submission, errors FROM runs"
+            + " WHERE state <> 'SUCCEEDED'",
+        rs ->
+            rs.getString(1)
+                + " tick "
+                + Instant.ofEpochMilli(rs.getLong(2))
+                + " "
+                + rs.getString(3)
+                + " http "
+                + rs.getObject(4)
+                + ": "
+                + rs.getString(5));
+  }
+
   static long scheduledTimers(TestPostgres.Database db) {
     return query(
             db,

@@ -253,12 +253,7 @@ class ChaosSoakTest {
     job.put("name", "chaos transfer").put("start", Instant.now().plusSeconds(5).toString());
     job.put("interval", 15).put("callback_url", ALIAS);
     ObjectNode body = job.putObject("callback_body").putObject("body");
-    body.put("source_endpoint_id", TUTORIAL).put("destination_endpoint_id", TUTORIAL);
-    body.putArray("transfer_items")
-        .addObject()
-        .put("source_path", source.toString())
-        .put("destination_path", destination.toString())
-        .put("recursive", true);
+    Cluster.recursiveLocalCopy(body, TUTORIAL, source, destination);
     Api.Answer created = api.post("/jobs", job.toString());
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     return created.body().get("job_id").asText();

@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.globustimer.server.TimerService;
-import org.globustimer.server.config.SettingsLoader;
 import org.globustimer.server.store.TestPostgres;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
@@ -51,16 +49,7 @@ class ClockJumpTest {
   }
 
   private TimerService node(String nodeId, Clock clock) {
-    String[] args = {
-      "--home", homes.resolve(nodeId).toString(),
-      "--port", "0",
-      "--node-id", nodeId,
-      "--database-url", db.url(),
-      "--database-user", db.user(),
-      "--database-password", db.password(),
-      "--lease-seconds", String.valueOf(LEASE.toSeconds())
-    };
-    TimerService service = TimerService.start(SettingsLoader.load(args, Map.of()), clock);
+    TimerService service = Cluster.inProcessNode(homes, nodeId, db, LEASE, clock);
     services.add(service);
     return service;
   }

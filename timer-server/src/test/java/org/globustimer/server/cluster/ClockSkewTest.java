@@ -11,9 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.globustimer.server.TimerService;
-import org.globustimer.server.config.SettingsLoader;
 import org.globustimer.server.store.TestPostgres;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
@@ -48,24 +46,9 @@ class ClockSkewTest {
   }
 
   private TimerService node(String nodeId, Duration offset) {
-    String[] args = {
-      "--home",
-      homes.resolve(nodeId).toString(),
-      "--port",
-      "0",
-      "--node-id",
-      nodeId,
-      "--database-url",
-      db.url(),
-      "--database-user",
-      db.user(),
-      "--database-password",
-      db.password(),
-      "--lease-seconds",
-      "10"
-    };
-    Clock clock = Clock.offset(Clock.systemUTC(), offset);
-    TimerService service = TimerService.start(SettingsLoader.load(args, Map.of()), clock);
+    TimerService service =
+        Cluster.inProcessNode(
+            homes, nodeId, db, Duration.ofSeconds(10), Clock.offset(Clock.systemUTC(), offset));
     services.add(service);
     return service;
   }

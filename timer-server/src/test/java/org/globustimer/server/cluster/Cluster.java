@@ -2,12 +2,14 @@ package org.globustimer.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.globustimer.server.TimerService;
+import org.globustimer.server.config.SettingsLoader;
 import org.globustimer.server.store.TestPostgres;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
@@ -33,6 +37,31 @@ final class Cluster {
   record Run(UUID timerId, Instant tick, String requestId, String state) {}
 
   private Cluster() {}
+
+  /** A node in this JVM on {@code db}, with its own home under {@code homes} and its own clock. */
+  static TimerService inProcessNode(
+      Path homes, String nodeId, TestPostgres.Database db, Duration lease, Clock clock) {
+    String[] args = {
+      "--home", homes.resolve(nodeId).toString(),
+      "--port", "0",
+      "--node-id", nodeId,
+      "--database-url", db.url(),
+      "--database-user", db.user(),
+      "--database-password", db.password(),
+      "--lease-seconds", String.valueOf(lease.toSeconds())
+    };
+    return TimerService.start(SettingsLoader.load(args, Map.of()), clock);
+  }
+
+  /** The local endpoint on both sides and one recursive item from {@code source} to {@code to}. */
+  static void recursiveLocalCopy(ObjectNode body, String endpoint, Path source, Path to) {
+    body.put("source_endpoint_id", endpoint).put("destination_endpoint_id", endpoint);
+    body.putArray("transfer_items")
+        .addObject()
+        .put("source_path", source.toString())
+        .put("destination_path", to.toString())
+        .put("recursive", true);
+  }
 
   /**
    * Starts a node on {@code db}, its home under target/ and kept after the test so its log can be

@@ -167,12 +167,7 @@ class GracefulStopTest {
     ObjectNode run = Json.mapper().createObjectNode();
     run.put("request_id", "graceful-" + System.nanoTime());
     ObjectNode body = run.putObject("body");
-    body.put("source_endpoint_id", TUTORIAL).put("destination_endpoint_id", TUTORIAL);
-    body.putArray("transfer_items")
-        .addObject()
-        .put("source_path", source.toString())
-        .put("destination_path", destination.toString())
-        .put("recursive", true);
+    Cluster.recursiveLocalCopy(body, TUTORIAL, source, destination);
     Api.Answer started = api.post("/transfer/transfer/run", run.toString());
     assertThat(started.status()).as(started.raw()).isEqualTo(202);
     return started.body().get("action_id").asText();

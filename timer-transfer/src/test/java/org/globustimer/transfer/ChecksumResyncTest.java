@@ -76,6 +76,20 @@ class ChecksumResyncTest {
   }
 
   @Test
+  void aSourceRewrittenWithItsOldSizeAndMtimeIsCopiedAgain() throws Exception {
+    level3();
+    Path b = src.resolve("b.txt");
+    Files.writeString(b, "BRAVO");
+    Files.setLastModifiedTime(b, FileTime.from(MID));
+
+    JsonNode again = level3();
+    assertThat(again.get("files_transferred").asInt()).isEqualTo(1);
+    // only the source is read again: the destination's kept digest still holds
+    assertThat(again.get("bytes_checksummed").asLong()).isEqualTo(5);
+    assertThat(Files.readString(dst.resolve("b.txt"))).isEqualTo("BRAVO");
+  }
+
+  @Test
   void digestsOfFilesThatAreGoneAreDropped() throws Exception {
     level3();
     assertThat(h.digestRows()).isEqualTo(4);

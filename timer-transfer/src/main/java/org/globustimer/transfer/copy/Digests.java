@@ -14,6 +14,12 @@ public interface Digests {
 
   void put(String file, Stamp stamp, long xxh64);
 
+  /**
+   * Reads at once what is kept of the files below {@code root} (a directory), so that looking them
+   * up costs no query each; a hint, which may read nothing.
+   */
+  default void preload(String root) {}
+
   /** Stores what was put since the last flush. */
   void flush();
 

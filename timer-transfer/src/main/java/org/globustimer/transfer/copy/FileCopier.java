@@ -105,6 +105,10 @@ final class FileCopier {
       progress.filesSkipped.incrementAndGet();
       return null;
     }
+    if (d != null && knownSame(srcRel, s, dstRel, d, algorithm)) {
+      progress.filesSkipped.incrementAndGet();
+      return null;
+    }
     return new Planned(srcRel, s, dstRel, d, algorithm);
   }
 
@@ -181,6 +185,18 @@ final class FileCopier {
     } finally {
       digests.flush();
     }
+  }
+
+  /**
+   * Sync level 3 settled without reading: both sides local with valid kept digests. Only then is
+   * the decision made here rather than on a copy thread, which for a small file costs more than it.
+   */
+  private boolean knownSame(String srcRel, Entry s, String dstRel, Entry d, ChecksumAlgorithm a) {
+    return Integer.valueOf(3).equals(spec.syncLevel())
+        && !src.remoteMetadata()
+        && !dst.remoteMetadata()
+        && s.size() == d.size()
+        && Boolean.TRUE.equals(content.known(srcRel, dstRel, s.size(), a));
   }
 
   /** Sync level 3: equal sizes and equal content. */

@@ -76,6 +76,33 @@ final class SameContent {
         Long::equals);
   }
 
+  /**
+   * Whether both sides' kept XXH64 digests, still valid, already answer {@link #test}: null when
+   * either side would have to be read. Cheap enough for the walking thread.
+   */
+  Boolean known(String srcRel, String dstRel, long size, ChecksumAlgorithm algorithm) {
+    if (algorithm != null
+        || src.storedSha256(srcRel).isPresent()
+        || dst.storedSha256(dstRel).isPresent()) {
+      return null;
+    }
+    Long s = onSource(() -> kept(src, srcRel));
+    Long d = s == null ? null : kept(dst, dstRel);
+    return d == null ? null : s.equals(d);
+  }
+
+  private Long kept(Storage storage, String rel) {
+    Optional<Path> local = storage.localPath(rel);
+    if (local.isEmpty()) {
+      return null;
+    }
+    try {
+      return digests.find(local.get().toString(), stamp(local.get()));
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
+  }
+
   /** Runs the source's part on another thread and the destination's here, for large files. */
   private <T> boolean both(
       long size,

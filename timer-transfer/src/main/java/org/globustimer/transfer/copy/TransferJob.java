@@ -31,6 +31,7 @@ public final class TransferJob {
   private final CopySlots slots;
   private final Uploads uploads;
   private final Symlinks symlinks;
+  private final Digests digests;
 
   private final List<Extra> extras = new ArrayList<>();
   // the algorithm the item being walked names, if any, for the copies it hands on
@@ -55,6 +56,7 @@ public final class TransferJob {
     this.progress = progress;
     this.control = control;
     this.uploads = uploads;
+    this.digests = digests;
     this.copier =
         new FileCopier(
             spec, src, dst, progress, control, ledger, tuning, tag, uploads, digests, executor);
@@ -130,7 +132,13 @@ public final class TransferJob {
       if (spec.recursiveSymlinks() == TransferSpec.SymlinkMode.COPY) {
         ancestors.add(src.realPath(srcRel));
       }
-      copyTree(srcRel, dstRel, 0, ancestors, dst.stat(dstRel, true));
+      Entry d = dst.stat(dstRel, true);
+      if (d != null && Integer.valueOf(3).equals(spec.syncLevel())) {
+        // both trees' kept digests in one read each, instead of one per directory
+        src.localPath(srcRel).ifPresent(p -> digests.preload(p.toString()));
+        dst.localPath(dstRel).ifPresent(p -> digests.preload(p.toString()));
+      }
+      copyTree(srcRel, dstRel, 0, ancestors, d);
       return;
     }
     if (s.isDir()) {

@@ -35,13 +35,18 @@ public final class StoredDigests implements Digests {
           + " size = excluded.size, mtime_ns = excluded.mtime_ns,"
           + " ctime_ns = excluded.ctime_ns, inode = excluded.inode, digest = excluded.digest";
 
+  // a tree with more rows than this is read a directory at a time, to bound the memory it takes
+  private static final int PRELOAD_MAX = 200_000;
+  private static final String COLUMNS = "path, size, mtime_ns, ctime_ns, inode, digest";
+
   private record Kept(Stamp stamp, long digest) {}
 
   private final Db db;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
-  private final Set<String> lookedUp = ConcurrentHashMap.newKeySet();
-  private final Set<String> loadedRows = ConcurrentHashMap.newKeySet();
+  // rows read and not looked up since: only these can be of files gone
+  private final Set<String> unlooked = ConcurrentHashMap.newKeySet();
+  private final Set<String> preloaded = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private List<Object[]> pending = new ArrayList<>();
   private final List<Thread> writers = new ArrayList<>();
@@ -53,35 +58,83 @@ public final class StoredDigests implements Digests {
   @Override
   public Long find(String file, Stamp stamp) {
     // other threads asking for the same directory wait for its rows rather than miss them
-    loaded.computeIfAbsent(dir(file), this::load);
-    lookedUp.add(file);
+    String dir = dir(file);
+    if (!preloaded(dir)) {
+      loaded.computeIfAbsent(dir, this::load);
+    }
+    unlooked.remove(file);
     Kept k = kept.get(file);
     return k != null && k.stamp().equals(stamp) ? k.digest() : null;
+  }
+
+  private boolean preloaded(String dir) {
+    for (String root : preloaded) {
+      if (dir.startsWith(root)
+          && (dir.length() == root.length() || dir.charAt(root.length()) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One range of the key for the whole tree (a query per directory costs a connection and a round
+   * trip each, which for small files is most of a re-sync). The range also holds siblings whose
+   * names extend the root's ({@code root-old}); they are left out here.
+   */
+  @Override
+  public void preload(String root) {
+    try {
+      List<Map.Entry<String, Kept>> rows =
+          db.list(
+              "select "
+                  + COLUMNS
+                  + " from transfer_digests"
+                  + " where dir >= ? and dir < ? and algorithm = ? limit ?",
+              StoredDigests::row,
+              root,
+              root + "0",
+              ALGORITHM,
+              PRELOAD_MAX + 1);
+      if (rows.size() > PRELOAD_MAX) {
+        return;
+      }
+      for (Map.Entry<String, Kept> e : rows) {
+        if (e.getKey().startsWith(root + "/")) {
+          keep(e);
+        }
+      }
+      preloaded.add(root);
+    } catch (TransferException e) {
+      LOG.warn("cannot read kept digests below {}: {}", root, e.getMessage());
+    }
   }
 
   private Boolean load(String dir) {
     try {
       db.list(
-              "select path, size, mtime_ns, ctime_ns, inode, digest from transfer_digests"
-                  + " where dir = ? and algorithm = ?",
-              rs ->
-                  Map.entry(
-                      rs.getString(1),
-                      new Kept(
-                          new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-                          rs.getLong(6))),
+              "select " + COLUMNS + " from transfer_digests where dir = ? and algorithm = ?",
+              StoredDigests::row,
               dir,
               ALGORITHM)
-          .forEach(
-              e -> {
-                kept.putIfAbsent(e.getKey(), e.getValue());
-                loadedRows.add(e.getKey());
-              });
+          .forEach(this::keep);
     } catch (TransferException e) {
       // only a shortcut: without the rows the files are read again
       LOG.warn("cannot read kept digests of {}: {}", dir, e.getMessage());
     }
     return Boolean.TRUE;
+  }
+
+  private static Map.Entry<String, Kept> row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return Map.entry(
+        rs.getString(1),
+        new Kept(
+            new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), rs.getLong(6)));
+  }
+
+  private void keep(Map.Entry<String, Kept> e) {
+    kept.putIfAbsent(e.getKey(), e.getValue());
+    unlooked.add(e.getKey());
   }
 
   @Override
@@ -147,12 +200,12 @@ public final class StoredDigests implements Digests {
   /** Only rows this task read and did not look up can be of files gone; each is checked. */
   private void prune() {
     List<Object[]> gone = new ArrayList<>();
-    for (String file : loadedRows) {
-      if (!lookedUp.contains(file) && !Files.exists(Path.of(file), LinkOption.NOFOLLOW_LINKS)) {
+    for (String file : unlooked) {
+      if (!Files.exists(Path.of(file), LinkOption.NOFOLLOW_LINKS)) {
         gone.add(new Object[] {dir(file), file});
       }
     }
-    loadedRows.clear();
+    unlooked.clear();
     try {
       db.cacheBatch("delete from transfer_digests where dir = ? and path = ?", gone);
       long last = lastSweep.get();
@@ -174,8 +227,9 @@ public final class StoredDigests implements Digests {
     db.cacheBatch("delete from transfer_digests where dir = ?", gone);
   }
 
+  /** As {@code Path.of(file).getParent()} for the normalized paths kept here, without parsing. */
   private static String dir(String file) {
-    Path parent = Path.of(file).getParent();
-    return parent == null ? "" : parent.toString();
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? "" : slash == 0 ? "/" : file.substring(0, slash);
   }
 }

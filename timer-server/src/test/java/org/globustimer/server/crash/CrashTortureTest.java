@@ -29,14 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service in its own process, under concurrent creates, updates, deletes and firings, killed
- * with SIGKILL at random moments, many times ({@code -Dtorture.cycles=N}, 25 by default). After
+ * with SIGKILL at random moments, many times ({@code -Dtorture.cycles=N}, 10 by default). After
  * every kill the database must be intact, hold every acknowledged write, and hold nothing
  * unacknowledged by halves; at the end, every action the provider created must be the one action of
  * its tick as the service recorded it.
  */
 class CrashTortureTest {
 
-  private static final int CYCLES = Integer.getInteger("torture.cycles", 25);
+  private static final int CYCLES = Integer.getInteger("torture.cycles", 10);
   private static final int CLIENTS = 4;
 
   @TempDir Path home;

@@ -52,7 +52,7 @@ public final class ScaleBenchmark {
       String token = Files.readString(home.resolve("token")).trim();
       load(service, token, timers);
       report(service, "after loading");
-      CreateBenchmark.report(service.store().sqliteFile());
+      ClaimQueryReport.print(service.store().sqliteFile());
 
       long[] startMicros = new long[due];
       long intervalMicros = intervalMillis * 1000;
@@ -81,7 +81,7 @@ public final class ScaleBenchmark {
 
   /** The fast path: copies of one API-created timer, inserted in large transactions. */
   private static void load(TimerService service, String token, int timers) throws Exception {
-    TimerRow template = CreateBenchmark.template(service, token);
+    TimerRow template = TemplateTimer.create(service, token);
     TimerCopies copies = new TimerCopies(template);
     Instant now = Instant.now();
     long spreadMillis = Duration.ofDays(30).toMillis();

@@ -4,16 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.TimerRow;
-import org.globustimer.core.timer.TimerState;
-import org.globustimer.server.store.GroupCommit;
 import org.globustimer.server.store.StoreException;
 import org.globustimer.server.store.TimerStore;
 import org.slf4j.Logger;
@@ -30,23 +23,10 @@ public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
   private static final Duration CLAIM_EVERY = Duration.ofMillis(250);
   private static final int CLAIM_BATCH = 1_000;
-  private static final Duration STORE_RETRY = Duration.ofSeconds(1);
-
-  /**
-   * Firings and checks in progress at once, so that a slow provider cannot pile up an unbounded
-   * number of waiting calls; their writes share the group-commit writer, not the pool.
-   */
-  private static final int IN_FLIGHT = 4_096;
 
   private final EngineConfig config;
-  private final EngineContext context;
-  private final GroupCommit writer;
-  private final Firing firing;
-  private final Monitor monitor;
   private final TaskScheduler scheduler;
-  private final Set<UUID> queuedTimers = ConcurrentHashMap.newKeySet();
-  private final Map<String, RunRow> queuedChecks = new ConcurrentHashMap<>();
-  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private final ClaimedWork work;
   private final AtomicBoolean claiming = new AtomicBoolean();
   private volatile boolean claimAgain;
   private volatile boolean running;
@@ -57,11 +37,10 @@ public final class Engine implements AutoCloseable {
 
   public Engine(EngineConfig config) {
     this.config = config;
-    this.writer = config.store().writer();
-    this.context =
+    EngineContext context =
         new EngineContext(
             config.store(),
-            writer,
+            config.store().writer(),
             config.router(),
             config.clock(),
             config.nodeId(),
@@ -70,9 +49,8 @@ public final class Engine implements AutoCloseable {
             config.runTimeout(),
             config.events(),
             config.outbox());
-    this.firing = new Firing(context);
-    this.monitor = new Monitor(context);
     this.scheduler = config.scheduler();
+    this.work = new ClaimedWork(context, scheduler);
     List<ServiceJob> jobs = new ArrayList<>(config.jobs());
     jobs.add(Housekeeping.resultRetention(config.store(), config.clock(), config.retention()));
     this.housekeeping =
@@ -180,81 +158,16 @@ public final class Engine implements AutoCloseable {
     List<TimerRow> claimed =
         store.inTransaction(
             tx -> tx.claimDue(config.nodeId(), now, horizonEnd, leaseEnd, CLAIM_BATCH));
-    claimed.forEach(this::schedule);
+    claimed.forEach(work::fireAtDue);
     List<RunRow> checks =
         store.inTransaction(tx -> tx.claimRunsToCheck(now, horizonEnd, leaseEnd, CLAIM_BATCH));
-    checks.forEach(this::scheduleCheck);
+    checks.forEach(work::checkAtDue);
     if (!claimed.isEmpty() || !checks.isEmpty()) {
       config.events().claimed(claimed.size(), checks.size());
     }
     housekeeping.runIfDue(startedAt);
     if (claimed.size() == CLAIM_BATCH) {
       claimAgain = true;
-    }
-  }
-
-  private void schedule(TimerRow timer) {
-    if (running && queuedTimers.add(timer.id())) {
-      scheduler.schedule(timer.state().dueAt(), () -> bounded(() -> fire(timer)));
-    }
-  }
-
-  private void fire(TimerRow timer) {
-    TimerRow next = null;
-    try {
-      next = firing.fire(timer);
-    } catch (StoreException e) {
-      // The lease is still ours: try again shortly rather than waiting for it to expire. If
-      // another node takes the timer meanwhile, the version check sees that and drops it.
-      log.debug(
-          "firing timer {} failed on the database; trying again: {}", timer.id(), e.toString());
-      TimerState.Builder retry = timer.state().toBuilder();
-      retry.dueAt = now().plus(STORE_RETRY);
-      next = timer.with(retry.build());
-    } catch (RuntimeException e) {
-      log.warn(
-          "firing timer {} failed; its lease will expire and it is claimed again: {}",
-          timer.id(),
-          e.toString());
-    } finally {
-      queuedTimers.remove(timer.id());
-    }
-    if (next != null) {
-      schedule(next);
-    }
-  }
-
-  private void scheduleCheck(RunRow run) {
-    String key = run.timerId() + "/" + run.slot();
-    if (running && queuedChecks.putIfAbsent(key, run) == null) {
-      scheduler.schedule(run.nextCheckAt(), () -> bounded(() -> check(key, run)));
-    }
-  }
-
-  private void check(String key, RunRow run) {
-    try {
-      monitor.check(run);
-    } catch (RuntimeException e) {
-      log.warn("checking run {} failed: {}", key, e.toString());
-    } finally {
-      queuedChecks.remove(key);
-    }
-  }
-
-  private void bounded(Runnable work) {
-    if (!running) {
-      return;
-    }
-    try {
-      inFlight.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    try {
-      work.run();
-    } finally {
-      inFlight.release();
     }
   }
 
@@ -270,6 +183,7 @@ public final class Engine implements AutoCloseable {
    */
   public void close(Duration drain) {
     running = false;
+    work.stop();
     scheduler.close(drain);
     config.router().close();
     try {
@@ -278,7 +192,7 @@ public final class Engine implements AutoCloseable {
           .inTransaction(
               tx -> {
                 tx.nodes().releaseClaims(config.nodeId());
-                for (RunRow run : queuedChecks.values()) {
+                for (RunRow run : work.queuedChecks()) {
                   tx.releaseCheck(run.timerId(), run.slot());
                 }
                 tx.nodes().remove(config.nodeId());

@@ -1,9 +1,9 @@
 package org.globustimer.server.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.globustimer.server.engine.Holding.bumped;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.globustimer.core.cron.Jitter;
 import org.globustimer.core.timer.Lateness;
 import org.globustimer.core.timer.Overlaps;
@@ -12,8 +12,6 @@ import org.globustimer.core.timer.Schedules;
 import org.globustimer.core.timer.TimerDefinition;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
-import org.globustimer.core.timer.TimerStatus;
-import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +30,13 @@ final class Firing {
   private static final int ATTEMPTS = 8;
 
   private final EngineContext context;
+  private final Holding holding;
+  private final Submission submission;
 
   Firing(EngineContext context) {
     this.context = context;
+    this.holding = new Holding(context);
+    this.submission = new Submission(context, holding);
   }
 
   /** Acts on a held timer; returns the row to fire again if this node keeps it, else null. */
@@ -47,9 +49,9 @@ final class Firing {
           return done.kept();
         }
         case Outcome.Submit submit -> {
-          return submit(submit.timer(), submit.run());
+          return submission.submit(submit.timer(), submit.run());
         }
-        case Outcome.Changed changed -> row = reread(row.id());
+        case Outcome.Changed changed -> row = holding.reread(row.id());
       }
     }
     if (row != null) {
@@ -118,7 +120,7 @@ final class Firing {
     // Only the timer is written before the call: its pending slot is what a crash leaves behind,
     // and whoever holds the timer next submits that tick again with the same request id. The run
     // row is written once, with the provider's answer.
-    TimerState fired = withClaim(Schedules.fired(timer.definition(), s, slot, now), now);
+    TimerState fired = holding.withClaim(Schedules.fired(timer.definition(), s, slot, now), now);
     boolean written = context.writer().run(tx -> tx.updateState(timer.id(), s.version(), fired));
     if (!written) {
       return new Outcome.Changed();
@@ -138,7 +140,7 @@ final class Firing {
     if (collapsed.equals(s)) {
       return new Outcome.Submit(timer, pending);
     }
-    TimerState claimed = withClaim(collapsed, now);
+    TimerState claimed = holding.withClaim(collapsed, now);
     boolean written = context.writer().run(tx -> tx.updateState(timer.id(), s.version(), claimed));
     return written
         ? new Outcome.Submit(timer.with(bumped(claimed)), pending)
@@ -158,117 +160,12 @@ final class Firing {
   /** Writes a state change that needs no submission, keeping or releasing the claim. */
   private Outcome write(TimerRow timer, TimerState next) {
     Instant now = context.clock().instant();
-    TimerState claimed = withClaim(next, now);
+    TimerState claimed = holding.withClaim(next, now);
     boolean written =
         context.writer().run(tx -> tx.updateState(timer.id(), timer.state().version(), claimed));
     if (!written) {
       return new Outcome.Changed();
     }
-    return new Outcome.Done(kept(timer.with(bumped(claimed))));
-  }
-
-  private TimerRow submit(TimerRow timer, RunRow run) {
-    JsonNode request = RunJson.runRequest(timer, run);
-    Answer answer =
-        Answer.of(
-            () ->
-                context
-                    .router()
-                    .providerFor(timer.definition().callbackUrl())
-                    .run(timer.owner(), request));
-    Instant now = context.clock().instant();
-    // One draw of the jittered backoff decides both whether to retry and when.
-    Instant retryAt = now.plus(RunJson.backoff(run.attempts()));
-    RunRow recorded = Settle.recorded(context, timer, run, answer, now, retryAt);
-    TimerRow current = timer;
-    for (int attempt = 0; attempt < ATTEMPTS && current != null; attempt++) {
-      TimerRow base = current;
-      TimerState next =
-          withClaim(Settle.afterAnswer(base.state(), run, recorded, answer, retryAt), now);
-      boolean written =
-          context
-              .writer()
-              .run(
-                  tx -> {
-                    boolean updated = tx.updateState(base.id(), base.state().version(), next);
-                    // A node whose lease ran out meanwhile leaves the run to the one holding it.
-                    if (updated || !heldByAnother(tx, base.id())) {
-                      if (!tx.insertRun(recorded)) {
-                        tx.updateRun(recorded);
-                      }
-                    }
-                    if (updated) {
-                      queueNotifications(tx, base, recorded, next);
-                    }
-                    return updated;
-                  });
-      if (written) {
-        reportAnswer(base, recorded, next);
-        return kept(base.with(bumped(next)));
-      }
-      current = reread(timer.id());
-    }
-    log.warn("could not record the answer for timer {} tick {}", timer.id(), run.slot());
-    return null;
-  }
-
-  private boolean heldByAnother(Tx tx, UUID id) {
-    String holder = tx.findTimer(id).map(t -> t.state().claimedBy()).orElse(null);
-    return holder != null && !holder.equals(context.nodeId());
-  }
-
-  private void queueNotifications(Tx tx, TimerRow timer, RunRow recorded, TimerState next) {
-    if (recorded.state().isFinal()) {
-      context.outbox().runFinished(tx, timer, recorded);
-    }
-    if (pausedNow(timer, next)) {
-      context.outbox().pausedByService(tx, timer, next.inactiveCause(), next.inactiveDetail());
-    }
-  }
-
-  /** The service paused the timer itself (a timer that ran its last tick ends, not pauses). */
-  private static boolean pausedNow(TimerRow timer, TimerState next) {
-    return timer.state().status().isScheduled() && next.status() == TimerStatus.INACTIVE;
-  }
-
-  private void reportAnswer(TimerRow timer, RunRow recorded, TimerState next) {
-    EngineEvents events = context.events();
-    events.submitted(timer, recorded);
-    if (recorded.state().isFinal()) {
-      events.runFinished(timer, recorded);
-    }
-    if (pausedNow(timer, next)) {
-      events.pausedByService(timer, next.inactiveCause(), next.inactiveDetail());
-    }
-  }
-
-  /** Keeps the claim (renewing its lease) when the timer is due again within the horizon. */
-  private TimerState withClaim(TimerState next, Instant now) {
-    if (!context.nodeId().equals(next.claimedBy())) {
-      return next;
-    }
-    TimerState.Builder b = next.toBuilder();
-    if (next.dueAt() != null && !next.dueAt().isAfter(now.plus(context.horizon()))) {
-      b.leaseUntil = now.plus(context.lease());
-      context.events().leaseRenewed();
-    } else {
-      b.released();
-    }
-    return b.build();
-  }
-
-  private TimerRow kept(TimerRow row) {
-    return context.nodeId().equals(row.state().claimedBy()) ? row : null;
-  }
-
-  private TimerRow reread(UUID id) {
-    TimerRow fresh = context.store().read(tx -> tx.findTimer(id)).orElse(null);
-    return fresh != null && context.nodeId().equals(fresh.state().claimedBy()) ? fresh : null;
-  }
-
-  private static TimerState bumped(TimerState s) {
-    TimerState.Builder b = s.toBuilder();
-    b.version = s.version() + 1;
-    return b.build();
+    return new Outcome.Done(holding.kept(timer.with(bumped(claimed))));
   }
 }

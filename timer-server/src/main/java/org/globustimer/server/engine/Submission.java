@@ -1,0 +1,109 @@
+package org.globustimer.server.engine;
+
+import static org.globustimer.server.engine.Holding.bumped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+import org.globustimer.core.timer.RunRow;
+import org.globustimer.core.timer.TimerRow;
+import org.globustimer.core.timer.TimerState;
+import org.globustimer.core.timer.TimerStatus;
+import org.globustimer.server.store.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fired tick's call to its provider and what follows from the answer: the run row and the timer's
+ * next state written together (with the notifications they call for), checked against the row's
+ * version and tried again on a change by someone else.
+ */
+final class Submission {
+
+  private static final Logger log = LoggerFactory.getLogger(Firing.class);
+  private static final int ATTEMPTS = 8;
+
+  private final EngineContext context;
+  private final Holding holding;
+
+  Submission(EngineContext context, Holding holding) {
+    this.context = context;
+    this.holding = holding;
+  }
+
+  /** Submits the run; returns the row to fire again if this node keeps it, else null. */
+  TimerRow submit(TimerRow timer, RunRow run) {
+    JsonNode request = RunJson.runRequest(timer, run);
+    Answer answer =
+        Answer.of(
+            () ->
+                context
+                    .router()
+                    .providerFor(timer.definition().callbackUrl())
+                    .run(timer.owner(), request));
+    Instant now = context.clock().instant();
+    // One draw of the jittered backoff decides both whether to retry and when.
+    Instant retryAt = now.plus(RunJson.backoff(run.attempts()));
+    RunRow recorded = Settle.recorded(context, timer, run, answer, now, retryAt);
+    TimerRow current = timer;
+    for (int attempt = 0; attempt < ATTEMPTS && current != null; attempt++) {
+      TimerRow base = current;
+      TimerState next =
+          holding.withClaim(Settle.afterAnswer(base.state(), run, recorded, answer, retryAt), now);
+      boolean written =
+          context
+              .writer()
+              .run(
+                  tx -> {
+                    boolean updated = tx.updateState(base.id(), base.state().version(), next);
+                    // A node whose lease ran out meanwhile leaves the run to the one holding it.
+                    if (updated || !heldByAnother(tx, base.id())) {
+                      if (!tx.insertRun(recorded)) {
+                        tx.updateRun(recorded);
+                      }
+                    }
+                    if (updated) {
+                      queueNotifications(tx, base, recorded, next);
+                    }
+                    return updated;
+                  });
+      if (written) {
+        reportAnswer(base, recorded, next);
+        return holding.kept(base.with(bumped(next)));
+      }
+      current = holding.reread(timer.id());
+    }
+    log.warn("could not record the answer for timer {} tick {}", timer.id(), run.slot());
+    return null;
+  }
+
+  private boolean heldByAnother(Tx tx, UUID id) {
+    String holder = tx.findTimer(id).map(t -> t.state().claimedBy()).orElse(null);
+    return holder != null && !holder.equals(context.nodeId());
+  }
+
+  private void queueNotifications(Tx tx, TimerRow timer, RunRow recorded, TimerState next) {
+    if (recorded.state().isFinal()) {
+      context.outbox().runFinished(tx, timer, recorded);
+    }
+    if (pausedNow(timer, next)) {
+      context.outbox().pausedByService(tx, timer, next.inactiveCause(), next.inactiveDetail());
+    }
+  }
+
+  /** The service paused the timer itself (a timer that ran its last tick ends, not pauses). */
+  private static boolean pausedNow(TimerRow timer, TimerState next) {
+    return timer.state().status().isScheduled() && next.status() == TimerStatus.INACTIVE;
+  }
+
+  private void reportAnswer(TimerRow timer, RunRow recorded, TimerState next) {
+    EngineEvents events = context.events();
+    events.submitted(timer, recorded);
+    if (recorded.state().isFinal()) {
+      events.runFinished(timer, recorded);
+    }
+    if (pausedNow(timer, next)) {
+      events.pausedByService(timer, next.inactiveCause(), next.inactiveDetail());
+    }
+  }
+}

@@ -56,6 +56,7 @@ public final class S3Benchmark {
       int port = freePort();
       server = s3proxy(Path.of(o.get("s3proxy")), base, port);
       String url = "http://127.0.0.1:" + port;
+      RcloneSync rclone = new RcloneSync(url, KEY, SECRET);
       Path large = base.resolve("large");
       Path small = base.resolve("small");
       TransferData.large(
@@ -79,7 +80,7 @@ public final class S3Benchmark {
                 fresh,
                 OURS,
                 report(ours.copy(ours.localEndpoint(), src.toString(), bucket, oursAt, null)));
-            add(fresh, RCLONE, rclone(url, src, rcloneAt));
+            add(fresh, RCLONE, rclone.sync(src, rcloneAt));
             TransferDriver.Result unchanged =
                 ours.copy(ours.localEndpoint(), src.toString(), bucket, oursAt, 2);
             if (unchanged.transferred() != 0) {
@@ -87,7 +88,7 @@ public final class S3Benchmark {
                   "an unchanged re-sync copied " + unchanged.transferred());
             }
             add(again, OURS, report(unchanged));
-            add(again, RCLONE, rclone(url, src, rcloneAt));
+            add(again, RCLONE, rclone.sync(src, rcloneAt));
           }
           results.put(name + " files, fresh", fresh);
           results.put(name + " files, unchanged re-sync", again);
@@ -121,36 +122,6 @@ public final class S3Benchmark {
       ours.copy(ours.localEndpoint(), dir.toString(), bucket, "/warm-up-" + i, null);
       ours.copy(ours.localEndpoint(), dir.toString(), bucket, "/warm-up-" + i, 2);
     }
-  }
-
-  private static double rclone(String url, Path src, String target) {
-    List<String> command =
-        List.of("rclone", "sync", "--config", "/dev/null", src.toString(), target);
-    long start = System.nanoTime();
-    try {
-      ProcessBuilder b = new ProcessBuilder(command).inheritIO();
-      Map<String, String> env = b.environment();
-      // a CA bundle meant for other tools makes rclone refuse its own HTTP transport
-      env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_"));
-      env.put("RCLONE_CONFIG_BENCH_TYPE", "s3");
-      env.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
-      env.put("RCLONE_CONFIG_BENCH_ENDPOINT", url);
-      env.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", KEY);
-      env.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", SECRET);
-      env.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
-      int exit = b.start().waitFor();
-      if (exit != 0) {
-        throw new IllegalStateException(command + " exited with " + exit);
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("  rclone: %.2f s%n", seconds);
-    return seconds;
   }
 
   private static Process s3proxy(Path jar, Path base, int port) throws Exception {

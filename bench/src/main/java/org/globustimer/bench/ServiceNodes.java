@@ -1,7 +1,6 @@
 package org.globustimer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.globustimer.core.json.Json;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
 
@@ -66,53 +64,16 @@ final class ServiceNodes implements AutoCloseable {
     for (int i = 0; i < nodes; i++) {
       Path home = Files.createTempDirectory("globus-timer-bench-node" + i);
       homes.add(home);
-      processes.add(startNode(home, "bench-node-" + i, env));
+      processes.add(NodeProcess.start(home, "bench-node-" + i, env, SETTINGS));
     }
     for (int i = 0; i < nodes; i++) {
-      JsonNode state = awaitListening(processes.get(i), homes.get(i));
+      JsonNode state = NodeProcess.awaitListening(processes.get(i), homes.get(i));
       if (i == 0) {
         url = state.get("url").asText();
         token = Files.readString(homes.get(i).resolve("token")).trim();
       }
     }
     System.out.printf("%d node processes on one PostgreSQL database%n", nodes);
-  }
-
-  private static Process startNode(Path home, String nodeId, Map<String, String> env)
-      throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    String options = System.getenv().getOrDefault("BENCH_NODE_JAVA_OPTS", "-Xmx1g -XX:+UseZGC");
-    command.addAll(List.of(options.trim().split("\\s+")));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    command.add("org.globustimer.server.ServerMain");
-    command.addAll(List.of("--home", home.toString(), "--node-id", nodeId));
-    command.addAll(SETTINGS);
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(home.resolve("server.log").toFile());
-    builder.environment().putAll(env);
-    return builder.start();
-  }
-
-  private static JsonNode awaitListening(Process process, Path home) throws Exception {
-    Path state = home.resolve("server.json");
-    for (int waited = 0; waited < 1_200; waited++) {
-      if (Files.exists(state)) {
-        try {
-          return Json.mapper().readTree(Files.readString(state));
-        } catch (IOException e) {
-          // written as we read it: read again
-        }
-      }
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "a node exited at start:\n" + Files.readString(home.resolve("server.log")));
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("a node did not start within 120 s: see " + home);
   }
 
   /** CPU time the service has used so far: its node processes', or this JVM's when it runs here. */

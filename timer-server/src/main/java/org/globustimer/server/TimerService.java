@@ -31,7 +31,6 @@ import org.globustimer.server.notify.Notifications;
 import org.globustimer.server.store.TimerStore;
 import org.globustimer.server.upgrade.SchemaUpgrade;
 import org.globustimer.transfer.TransferModule;
-import org.globustimer.transfer.TransferSettings;
 
 /**
  * The whole service, wired in one place: store, local identity, transfer provider, HTTP API and
@@ -84,25 +83,7 @@ public final class TimerService implements AutoCloseable {
             settings.databasePassword(),
             settings.databasePoolSize());
     LocalTokens localTokens = LocalTokens.prepare(store, settings.home(), clock);
-    Path userHome = Path.of(System.getProperty("user.home"));
-    // A shared service's home holds other users' files and its own secrets: no local endpoints.
-    boolean shared = settings.auth().multiUser();
-    TransferModule transfer =
-        new TransferModule(
-            new TransferSettings(
-                userHome,
-                shared ? List.of() : List.of(userHome),
-                4,
-                settings.secretKey(),
-                // a shared service must not let its users sign with its own AWS identity
-                !shared,
-                settings.nodeId(),
-                settings.lease()),
-            store.dataSource(),
-            clock);
-    if (!shared) {
-      transfer.registerLocalEndpoints(localTokens.localIdentity().principal());
-    }
+    TransferModule transfer = BuiltInTransfer.open(settings, store, localTokens, clock);
 
     Javalin http = HttpApi.listen(settings.bind(), settings.port());
     try {

@@ -71,7 +71,7 @@ public final class HttpApi {
     app.before(auth::check);
     app.before(QueryParams::checkLengths);
     app.get("/health", ctx -> health(ctx, parts));
-    app.get("/.well-known/globus-timer", ctx -> discovery(ctx, parts));
+    app.get("/.well-known/globus-timer", ctx -> Discovery.answer(ctx, parts));
     app.get("/whoami", HttpApi::whoami);
     app.get("/cluster", ctx -> cluster(ctx, parts));
     new ContractRoutes().mount(app);
@@ -101,34 +101,6 @@ public final class HttpApi {
     body.put("node_id", parts.nodeId());
     body.put("version", BUILD.version().toString());
     ctx.status(up ? 200 : 503);
-    JsonIo.json(ctx, body);
-  }
-
-  private static void discovery(Context ctx, Parts parts) {
-    String base = baseUrl(ctx, parts.settings());
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("service", "globus-timer");
-    body.put("version", BUILD.version().toString());
-    body.put("commit", BUILD.commit());
-    body.put("built_at", BUILD.builtAt());
-    body.put("api_version", "1.0");
-    body.put("transfer_action_url", base + TRANSFER_RUN_PATH);
-    body.put("endpoints_url", base + "/endpoints");
-    body.put("minimum_interval_seconds", parts.settings().minInterval().toSeconds());
-    parts
-        .settings()
-        .auth()
-        .login()
-        .ifPresentOrElse(
-            login -> {
-              ObjectNode block = body.putObject("login");
-              block.put("issuer", login.issuer());
-              block.put("client_id", login.clientId());
-              login.scopes().forEach(block.putArray("scopes")::add);
-            },
-            () -> body.putNull("login"));
-    var providers = body.putArray("providers");
-    parts.credentials().providers().forEach(p -> CredentialsApi.describe(providers.addObject(), p));
     JsonIo.json(ctx, body);
   }
 

@@ -1,12 +1,10 @@
 package org.globustimer.server.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import org.globustimer.core.action.ActionProvider;
 import org.globustimer.core.action.ActionReply;
-import org.globustimer.core.json.Json;
 import org.globustimer.server.credentials.Bearer;
 import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.store.StoreException;
@@ -124,42 +122,13 @@ final class HttpActionProvider implements ActionProvider {
 
   private ActionReply exchange(Call call, String bearer) {
     try {
-      ProviderHttp.Reply reply =
-          http.exchange(call.method(), base + call.path(), call.body(), bearer);
-      if (reply.status() >= 300 && reply.status() < 400) {
-        return redirected(reply);
-      }
-      return new ActionReply(reply.status(), parse(reply.body()));
+      return ProviderReplies.read(
+          http.exchange(call.method(), base + call.path(), call.body(), bearer));
     } catch (IOException e) {
       throw new ActionCallFailed(base + ": " + describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ActionCallFailed(base + ": interrupted", e);
-    }
-  }
-
-  /** A provider must answer where it is asked; following it elsewhere could leak the request. */
-  private static ActionReply redirected(ProviderHttp.Reply reply) {
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("error", "redirect_not_followed");
-    body.put("status_code", reply.status());
-    body.put(
-        "description",
-        "the provider redirected to "
-            + (reply.location() == null ? "(no location)" : reply.location())
-            + "; redirects are not followed");
-    return new ActionReply(reply.status(), body);
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return body == null || body.isBlank()
-          ? Json.mapper().createObjectNode()
-          : Json.mapper().readTree(body);
-    } catch (IOException e) {
-      ObjectNode wrapper = Json.mapper().createObjectNode();
-      wrapper.put("unparsed_response", body.length() > 2000 ? body.substring(0, 2000) : body);
-      return wrapper;
     }
   }
 

@@ -18,9 +18,11 @@ import org.globustimer.server.store.Tx;
 final class Monitor {
 
   private final EngineContext context;
+  private final RunTimeouts timeouts;
 
   Monitor(EngineContext context) {
     this.context = context;
+    this.timeouts = new RunTimeouts(context);
   }
 
   void check(RunRow run) {
@@ -30,7 +32,7 @@ final class Monitor {
     }
     RunDeadline deadline = RunDeadline.of(timer, run, context.runTimeout());
     if (deadline != null && !context.clock().instant().isBefore(deadline.at())) {
-      save(timer, timedOut(timer, run, deadline), null);
+      save(timer, timeouts.timedOut(timer, run, deadline), null);
       return;
     }
     Answer answer =
@@ -86,41 +88,6 @@ final class Monitor {
     String credentialsRefused =
         answer instanceof Answer.Refused refused && refused.credentials() ? refused.reason() : null;
     save(timer, polled, credentialsRefused);
-  }
-
-  /**
-   * Gives up a run past its deadline: asks the provider to cancel the action (not every provider
-   * can, and the run ends either way) and records it as failed, so the next tick may run.
-   */
-  private RunRow timedOut(TimerRow timer, RunRow run, RunDeadline deadline) {
-    Answer cancel =
-        Answer.of(
-            () ->
-                context
-                    .router()
-                    .providerFor(timer.definition().callbackUrl())
-                    .cancel(timer.owner(), run.actionId()));
-    String cancelled =
-        switch (cancel) {
-          case Answer.Reported reported -> "cancelled at the provider";
-          case Answer.Transient failed ->
-              "the provider could not be asked to cancel it: " + failed.reason();
-          case Answer.Refused refused -> "the provider did not cancel it: " + refused.reason();
-        };
-    String reason = "timed out: still " + run.state() + " at " + deadline.why() + "; " + cancelled;
-    String data =
-        cancel instanceof Answer.Reported reported && reported.body() != null
-            ? RunJson.text(reported.body())
-            : run.data();
-    int status = cancel instanceof Answer.Reported reported ? reported.httpStatus() : nonNull(run);
-    return run.polled(
-        RunState.FAILED, status, data, RunJson.errors(reason), context.clock().instant(), null);
-  }
-
-  private static int nonNull(RunRow run) {
-    return run.httpStatusPolled() != null
-        ? run.httpStatusPolled()
-        : run.httpStatusSubmission() != null ? run.httpStatusSubmission() : 0;
   }
 
   private void save(TimerRow timer, RunRow polled, String credentialsRefused) {

@@ -20,6 +20,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.globustimer.transfer.copy.CopyTuning;
+import org.globustimer.transfer.testkit.S3Requests;
 import org.globustimer.transfer.testkit.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -228,6 +229,47 @@ class S3TransferTest {
     JsonNode unchanged = h.runToEnd(body).get("details");
     assertThat(unchanged.get("files_transferred").asInt()).isZero();
     assertThat(unchanged.get("files_skipped").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void anUnchangedLevel2ReSyncSendsOneListingPerDirectoryAndNoRequestPerObject() throws Exception {
+    Side source = posix("tree");
+    source.put("top.txt", "top", MID);
+    int files = 1;
+    int dirs = 1;
+    for (int i = 0; i < 10; i++) {
+      source.put("d" + i + "/a.txt", "a" + i, MID);
+      source.put("d" + i + "/b.txt", "b" + i, MID);
+      files += 2;
+      dirs++;
+      if (i % 2 == 0) {
+        source.put("d" + i + "/sub/c.txt", "c" + i, MID);
+        files++;
+        dirs++;
+      }
+    }
+    ObjectNode body = S3Fixture.transfer(Harness.SEED_A, endpoint, "/~/tree", "/dst/", true);
+    body.put("preserve_timestamp", true).put("sync_level", 2);
+    S3Requests.watch(bucket);
+    try {
+      assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isEqualTo(files);
+      assertThat(S3Requests.take(bucket)).filteredOn("PutObject"::equals).hasSize(files);
+
+      JsonNode unchanged = h.runToEnd(body).get("details");
+      assertThat(unchanged.get("files_transferred").asInt()).isZero();
+      assertThat(unchanged.get("files_skipped").asInt()).isEqualTo(files);
+      // the endpoint's probe, then each directory once: the root's listing also says it is one
+      assertThat(S3Requests.take(bucket)).hasSize(1 + dirs).containsOnly("ListObjectsV2");
+
+      source.put("d4/sub/c.txt", "c4, changed", NEW);
+      assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isEqualTo(1);
+      assertThat(s3.read(bucket, "backup/dst/d4/sub/c.txt")).isEqualTo("c4, changed");
+      S3Requests.take(bucket);
+      assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isZero();
+      assertThat(S3Requests.take(bucket)).hasSize(1 + dirs).containsOnly("ListObjectsV2");
+    } finally {
+      S3Requests.unwatch(bucket);
+    }
   }
 
   @Test

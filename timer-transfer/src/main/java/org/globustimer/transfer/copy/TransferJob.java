@@ -1,7 +1,6 @@
 package org.globustimer.transfer.copy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,12 +112,12 @@ public final class TransferJob {
     dst.ensureInside(dstRel);
     Entry s;
     try {
-      s = src.stat(srcRel, true);
+      s = item.recursive() ? src.statTree(srcRel) : src.stat(srcRel, true);
       if (s == null) {
         throw IoErrors.notFound(item.sourcePath());
       }
     } catch (TransferException e) {
-      skipOrThrow(e.onSource(), item.sourcePath());
+      SourceErrors.skipOrThrow(spec, progress, e.onSource());
       return;
     }
     if (item.recursive()) {
@@ -132,7 +131,7 @@ public final class TransferJob {
       if (spec.recursiveSymlinks() == TransferSpec.SymlinkMode.COPY) {
         ancestors.add(src.realPath(srcRel));
       }
-      Entry d = dst.stat(dstRel, true);
+      Entry d = dst.statTree(dstRel);
       if (d != null && Integer.valueOf(3).equals(spec.syncLevel())) {
         // both trees' kept digests in one read each, instead of one per directory
         src.localPath(srcRel).ifPresent(p -> digests.preload(p.toString()));
@@ -178,19 +177,12 @@ public final class TransferJob {
     try {
       children = src.list(srcDir);
     } catch (TransferException e) {
-      skipOrThrow(e.onSource(), "/" + srcDir);
+      SourceErrors.skipOrThrow(spec, progress, e.onSource());
       return;
     }
     // where each look at the destination is a round trip, one listing says what is there
-    Map<String, Entry> present = null;
-    if (dst.remoteMetadata()) {
-      present = new HashMap<>();
-      if (d != null) {
-        for (Entry existing : dst.list(dstDir)) {
-          present.put(existing.name(), existing);
-        }
-      }
-    }
+    Map<String, Entry> present = dst.remoteMetadata() ? WalkAhead.present(dst, dstDir, d) : null;
+    WalkAhead.tell(spec, src, srcDir, children, dst, dstDir, present);
     Set<String> kept = new HashSet<>();
     for (Entry e : children) {
       String childSrc = UserPaths.join(srcDir, e.name());
@@ -283,7 +275,7 @@ public final class TransferJob {
     try {
       planned = copier.plan(srcRel, s, dstRel, seen, a);
     } catch (TransferException e) {
-      skipOrThrow(e, "/" + srcRel);
+      SourceErrors.skipOrThrow(spec, progress, e);
       progress.filesSkipped.incrementAndGet();
       return;
     }
@@ -296,12 +288,8 @@ public final class TransferJob {
     try {
       copier.copy(planned);
     } catch (TransferException e) {
-      skipOrThrow(e, "/" + planned.srcRel());
+      SourceErrors.skipOrThrow(spec, progress, e);
       progress.filesSkipped.incrementAndGet();
     }
-  }
-
-  private void skipOrThrow(TransferException e, String path) {
-    SourceErrors.skipOrThrow(spec, progress, e);
   }
 }

@@ -39,32 +39,6 @@ public final class StoredObjectTimes implements ObjectTimes {
   }
 
   @Override
-  public Map<String, Map<String, Known>> loadBelow(String location, String root) {
-    Map<String, Map<String, Known>> out = new HashMap<>();
-    try {
-      db.list(
-              "select dir, name, etag, mtime_ns from transfer_object_mtimes"
-                  + " where location = ? and substr(dir, 1, ?) = ?",
-              rs ->
-                  new Object[] {
-                    rs.getString(1),
-                    rs.getString(2),
-                    new Known(rs.getString(3), nanos(rs.getLong(4)))
-                  },
-              location,
-              root.length(),
-              root)
-          .forEach(
-              r ->
-                  out.computeIfAbsent((String) r[0], d -> new HashMap<>())
-                      .put((String) r[1], (Known) r[2]));
-    } catch (TransferException e) {
-      LOG.warn("cannot read kept object mtimes below {}: {}", root, e.getMessage());
-    }
-    return out;
-  }
-
-  @Override
   public void save(String location, List<Change> changes) {
     List<Object[]> kept = new ArrayList<>();
     List<Object[]> gone = new ArrayList<>();

@@ -20,20 +20,12 @@ public interface ObjectTimes {
   /** What is known of the objects in the directory {@code dir} (a key prefix) of a location. */
   Map<String, Known> load(String location, String dir);
 
-  /** What is known below the directory {@code root}, by directory. */
-  Map<String, Map<String, Known>> loadBelow(String location, String root);
-
   void save(String location, List<Change> changes);
 
   ObjectTimes NONE =
       new ObjectTimes() {
         @Override
         public Map<String, Known> load(String location, String dir) {
-          return Map.of();
-        }
-
-        @Override
-        public Map<String, Map<String, Known>> loadBelow(String location, String root) {
           return Map.of();
         }
 

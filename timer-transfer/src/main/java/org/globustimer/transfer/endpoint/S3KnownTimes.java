@@ -23,22 +23,10 @@ final class S3KnownTimes {
   private final Map<String, Listed> listed = new ConcurrentHashMap<>();
   private final Map<String, ObjectTimes.Known> known = new ConcurrentHashMap<>();
   private final List<ObjectTimes.Change> changes = new ArrayList<>();
-  private volatile boolean wrote;
 
   S3KnownTimes(ObjectTimes store, S3Location at) {
     this.store = store;
     this.location = at.serviceUrl() + " " + at.region() + " " + at.bucket();
-  }
-
-  /** The listings of every directory below {@code root}, by directory key. */
-  void listedTree(String root, Map<String, List<S3Object>> byDir) {
-    Map<String, Map<String, ObjectTimes.Known>> kept = store.loadBelow(location, root);
-    for (String dir : kept.keySet()) {
-      if (!byDir.containsKey(dir)) {
-        listed(dir, List.of(), kept.get(dir));
-      }
-    }
-    byDir.forEach((dir, objects) -> listed(dir, objects, kept.getOrDefault(dir, Map.of())));
   }
 
   /** A directory's listing (keys below {@code dir}, one level): what it shows, and what went. */
@@ -89,15 +77,6 @@ final class S3KnownTimes {
 
   private synchronized void change(ObjectTimes.Change c) {
     changes.add(c);
-  }
-
-  /** This task is about to write into the endpoint, so a listing taken before is out of date. */
-  void writing() {
-    wrote = true;
-  }
-
-  boolean wrote() {
-    return wrote;
   }
 
   /** Keeps what changed; done when the task's storage closes. */

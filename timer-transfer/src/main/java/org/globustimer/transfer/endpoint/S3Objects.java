@@ -32,12 +32,14 @@ final class S3Objects implements ObjectStore {
   private final S3Location at;
   private final S3Errors errors;
   private final S3KnownTimes times;
+  private final S3Writes writes;
 
-  S3Objects(S3Client s3, S3Location at, S3Errors errors, S3KnownTimes times) {
+  S3Objects(S3Client s3, S3Location at, S3Errors errors, S3KnownTimes times, S3Writes writes) {
     this.s3 = s3;
     this.at = at;
     this.errors = errors;
     this.times = times;
+    this.writes = writes;
   }
 
   @Override
@@ -53,7 +55,7 @@ final class S3Objects implements ObjectStore {
 
   @Override
   public void put(String rel, byte[] data, int length, Meta meta) {
-    times.writing();
+    writes.writing(at.key(rel));
     try {
       String etag =
           s3.putObject(
@@ -127,7 +129,7 @@ final class S3Objects implements ObjectStore {
 
   @Override
   public void complete(String rel, String uploadId, SortedMap<Integer, String> etags) {
-    times.writing();
+    writes.writing(at.key(rel));
     List<CompletedPart> parts = new ArrayList<>();
     etags.forEach(
         (n, etag) ->
@@ -170,7 +172,7 @@ final class S3Objects implements ObjectStore {
     from.storedSha256(srcRel)
         .ifPresent(sha -> kept.put(S3Meta.SHA256, HexFormat.of().formatHex(sha)));
     S3Location fromAt = from.location();
-    times.writing();
+    writes.writing(at.key(dstRel));
     try {
       String etag =
           s3.copyObject(

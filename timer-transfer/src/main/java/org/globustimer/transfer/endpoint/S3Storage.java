@@ -28,19 +28,18 @@ final class S3Storage implements Storage {
   private final S3Deletes deletes;
   private final S3Objects objects;
   private final S3KnownTimes times;
-  private static final int TREE_MAX = 200_000;
-  private volatile Tree tree;
-  private volatile boolean treeTried;
-  private volatile String firstListed;
+  private final S3Writes writes = new S3Writes();
+  private final S3Lookahead ahead;
 
   S3Storage(S3Client s3, S3Location at, String server, ObjectTimes kept) {
     this.s3 = s3;
     this.at = at;
     this.errors = new S3Errors(at, server);
     this.times = new S3KnownTimes(kept, at);
-    this.listing = new S3Listing(s3, at, errors, times);
+    this.listing = new S3Listing(s3, at, errors);
     this.deletes = new S3Deletes(s3, at, errors, listing);
-    this.objects = new S3Objects(s3, at, errors, times);
+    this.objects = new S3Objects(s3, at, errors, times, writes);
+    this.ahead = new S3Lookahead(listing, writes);
   }
 
   /** Checks at once that the bucket exists and the credentials are accepted. */
@@ -75,6 +74,15 @@ final class S3Storage implements Storage {
     if (known != null) {
       return known;
     }
+    Entry e = object(rel);
+    if (e != null) {
+      return e;
+    }
+    return listing.hasKeysBelow(rel) ? S3Listing.directory(UserPaths.name(rel)) : null;
+  }
+
+  /** The object under the name, or null. */
+  private Entry object(String rel) {
     try {
       HeadObjectResponse h = head(rel);
       times.seen(at.key(rel), h.eTag(), S3Times.parse(h.metadata().get(S3Meta.MTIME)));
@@ -83,10 +91,10 @@ final class S3Storage implements Storage {
       if (e.statusCode() != 404) {
         throw errors.map(e, "/" + rel);
       }
+      return null;
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
     }
-    return listing.hasKeysBelow(rel) ? S3Listing.directory(UserPaths.name(rel)) : null;
   }
 
   private HeadObjectResponse head(String rel) {
@@ -94,39 +102,37 @@ final class S3Storage implements Storage {
   }
 
   /**
-   * A second listing below the first one means a walk of the tree (an {@code ls} lists once): then
-   * everything below the first directory is listed at once, and the directories below are answered
-   * from that, as of the time it was taken, until this task writes into the endpoint.
+   * A directory is looked for first, with the listing its walk starts with (kept for it), so the
+   * root of an unchanged tree costs no request of its own; an object is looked at only when no key
+   * lies below the name.
    */
   @Override
-  public List<Entry> list(String rel) {
-    String key = listing.dirKey(rel);
-    Tree t = tree;
-    String first = firstListed;
-    if (t == null
-        && first != null
-        && !treeTried
-        && !times.wrote()
-        && key.startsWith(listing.dirKey(first))) {
-      treeTried = true;
-      Map<String, List<Entry>> dirs = listing.tree(first, TREE_MAX);
-      if (dirs != null) {
-        tree = t = new Tree(listing.dirKey(first), dirs);
-      }
+  public Entry statTree(String rel) {
+    if (rel.isEmpty()) {
+      return S3Listing.directory("/");
     }
-    if (t != null && times.wrote()) {
-      tree = t = null;
+    S3Listing.Page page = listing.list(rel);
+    if (!page.anyKey()) {
+      return object(rel);
     }
-    if (t != null && key.startsWith(t.root())) {
-      return t.dirs().getOrDefault(key, List.of());
-    }
-    if (first == null) {
-      firstListed = rel;
-    }
-    return listing.list(rel);
+    ahead.keep(rel, page);
+    return S3Listing.directory(UserPaths.name(rel));
   }
 
-  private record Tree(String root, Map<String, List<Entry>> dirs) {}
+  @Override
+  public List<Entry> list(String rel) {
+    S3Listing.Page page = ahead.take(rel);
+    if (page == null) {
+      page = listing.list(rel);
+    }
+    times.listed(page.dir(), page.objects());
+    return page.entries();
+  }
+
+  @Override
+  public void willList(List<String> rels) {
+    ahead.ahead(rels);
+  }
 
   @Override
   public boolean remoteMetadata() {
@@ -172,14 +178,14 @@ final class S3Storage implements Storage {
 
   @Override
   public void rename(String from, String to) {
-    times.writing();
+    writes.writing(at.key(to));
     copyObject(at.key(from), to, null);
     delete(from);
   }
 
   @Override
   public void setModified(String rel, Instant time) {
-    times.writing();
+    writes.writing(at.key(rel));
     Map<String, String> meta = new HashMap<>();
     try {
       meta.putAll(head(rel).metadata());
@@ -217,7 +223,7 @@ final class S3Storage implements Storage {
 
   @Override
   public void delete(String rel) {
-    times.writing();
+    writes.deleting(at.key(rel), listing.dirKey(rel));
     deletes.delete(rel);
   }
 
@@ -249,6 +255,7 @@ final class S3Storage implements Storage {
   @Override
   public void close() {
     try {
+      ahead.close();
       times.save();
     } finally {
       s3.close();

@@ -24,8 +24,22 @@ public interface Storage extends AutoCloseable {
   /** Metadata, or null when nothing is there; {@code follow} follows a final symbolic link. */
   Entry stat(String rel, boolean follow);
 
+  /**
+   * {@link #stat} (following links) of the root of a recursive copy, which is expected to be a
+   * directory: a backend where telling the two apart costs requests may look for one first.
+   */
+  default Entry statTree(String rel) {
+    return stat(rel, true);
+  }
+
   /** The entries of a directory (symbolic links not followed), sorted by name. */
   List<Entry> list(String rel);
+
+  /**
+   * The directories a walk will list next, in the order it will list them; a backend whose listing
+   * is a round trip may take some of them ahead.
+   */
+  default void willList(List<String> rels) {}
 
   InputStream openRead(String rel);
 

@@ -258,7 +258,8 @@ class S3TransferTest {
       JsonNode unchanged = h.runToEnd(body).get("details");
       assertThat(unchanged.get("files_transferred").asInt()).isZero();
       assertThat(unchanged.get("files_skipped").asInt()).isEqualTo(files);
-      // the endpoint's probe, then each directory once: the root's listing also says it is one
+      // the endpoint's probe, then each directory once (the root's listing also says it is one),
+      // each with a delimiter: without one, s3proxy walks every key below the prefix per page
       assertThat(S3Requests.take(bucket)).hasSize(1 + dirs).containsOnly("ListObjectsV2");
 
       source.put("d4/sub/c.txt", "c4, changed", NEW);

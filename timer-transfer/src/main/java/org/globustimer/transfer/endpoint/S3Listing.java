@@ -68,12 +68,20 @@ final class S3Listing {
   /** Whether any key lies below the directory {@code rel}. */
   boolean hasKeysBelow(String rel) {
     try {
-      ListObjectsV2Response below =
-          s3.listObjectsV2(r -> r.bucket(at.bucket()).prefix(dirKey(rel)).maxKeys(1));
-      return !below.contents().isEmpty();
+      return anyBelow(s3, at.bucket(), dirKey(rel));
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
     }
+  }
+
+  /**
+   * Whether any key starts with {@code prefix}, from a listing of one entry. The delimiter matters:
+   * without one, some servers (s3proxy's directory store) walk every key below the prefix first.
+   */
+  static boolean anyBelow(S3Client s3, String bucket, String prefix) {
+    ListObjectsV2Response r =
+        s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).delimiter("/").maxKeys(1));
+    return !r.contents().isEmpty() || !r.commonPrefixes().isEmpty();
   }
 
   static Entry directory(String name) {

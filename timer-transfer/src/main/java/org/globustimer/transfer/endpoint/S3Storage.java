@@ -45,7 +45,7 @@ final class S3Storage implements Storage {
   /** Checks at once that the bucket exists and the credentials are accepted. */
   void probe() {
     try {
-      s3.listObjectsV2(r -> r.bucket(at.bucket()).prefix(at.prefix()).maxKeys(1));
+      S3Listing.anyBelow(s3, at.bucket(), at.prefix());
     } catch (SdkException e) {
       throw errors.map(e, "/");
     }

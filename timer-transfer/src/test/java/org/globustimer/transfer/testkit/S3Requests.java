@@ -11,8 +11,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * The S3 requests every SDK client of the test JVM makes into a watched bucket, by operation name
- * ("ListObjectsV2", "HeadObject", ...). The SDK adds it to each client it builds, through the
- * global interceptor list of the test classpath, so the service's own clients are seen unchanged.
+ * ("ListObjectsV2", "HeadObject", ...; "ListObjectsV2 without delimiter" for a listing of a whole
+ * tree). The SDK adds it to each client it builds, through the global interceptor list of the test
+ * classpath, so the service's own clients are seen unchanged.
  */
 public final class S3Requests implements ExecutionInterceptor {
 
@@ -43,6 +44,16 @@ public final class S3Requests implements ExecutionInterceptor {
         .request()
         .getValueForField("Bucket", String.class)
         .map(WATCHED::get)
-        .ifPresent(seen -> seen.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
+        .ifPresent(seen -> seen.add(name(context, attributes)));
+  }
+
+  /** The operation, and for a listing without a delimiter (of a whole tree) that it has none. */
+  private static String name(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    if (operation.equals("ListObjectsV2")
+        && context.request().getValueForField("Delimiter", String.class).isEmpty()) {
+      return operation + " without delimiter";
+    }
+    return operation;
   }
 }

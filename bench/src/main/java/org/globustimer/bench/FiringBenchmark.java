@@ -74,8 +74,12 @@ public final class FiringBenchmark {
           intervalMillis / 1000.0, seconds, (measureFrom - firstMicros) / 1_000_000);
       Thread.sleep(Math.max(0, (measureFrom - NoOpProvider.nowMicros()) / 1000));
       long cpuFrom = service.cpuNanos();
+      StoreReport storeReport = StoreReport.from(service.store());
       Thread.sleep(Math.max(0, (measureTo - NoOpProvider.nowMicros()) / 1000));
       long cpuNanos = service.cpuNanos() - cpuFrom;
+      if (storeReport != null) {
+        storeReport.end();
+      }
       // late arrivals of the window's last ticks
       Thread.sleep(2_000);
       System.gc();
@@ -85,6 +89,9 @@ public final class FiringBenchmark {
       System.out.printf(
           "service CPU      %.2f cores, %.0f µs per firing in the window%n",
           cpuNanos / (seconds * 1e9), cpuNanos / 1e3 / Math.max(1, recorder.recorded()));
+      if (storeReport != null) {
+        storeReport.print(seconds);
+      }
     } finally {
       service.close();
     }

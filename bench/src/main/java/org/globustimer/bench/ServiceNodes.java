@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
+import org.globustimer.server.store.TimerStore;
 
 /**
  * The service under test: one node in the benchmark's JVM, or (with {@code --nodes N}, N ≥ 2) N
@@ -86,6 +87,11 @@ final class ServiceNodes implements AutoCloseable {
     return processes.stream()
         .mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L))
         .sum();
+  }
+
+  /** The store of the node in this JVM, or null when the nodes run as processes of their own. */
+  TimerStore store() {
+    return inProcess == null ? null : inProcess.store();
   }
 
   String url() {

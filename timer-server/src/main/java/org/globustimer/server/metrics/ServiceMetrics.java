@@ -72,6 +72,7 @@ public final class ServiceMetrics implements AutoCloseable {
         .strongReference(true)
         .register(registry);
     PoolGauges.bind(registry, store.dataSource());
+    StoreMeters.bind(registry, store);
   }
 
   public void recordLag(Duration late) {

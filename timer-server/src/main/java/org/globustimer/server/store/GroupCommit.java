@@ -71,6 +71,7 @@ public final class GroupCommit implements AutoCloseable {
       commit(batch);
       busyNanos.add(System.nanoTime() - started);
       batch.clear();
+      store.betweenBatches(queue.isEmpty());
     }
   }
 

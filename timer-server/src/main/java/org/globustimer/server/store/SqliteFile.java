@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import org.sqlite.SQLiteConfig;
@@ -44,7 +46,12 @@ final class SqliteFile {
           "gpfs",
           "ncpfs");
 
-  private static final int BUSY_TIMEOUT_MS = 10_000;
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private static final int JOURNAL_SIZE_LIMIT = 64 << 20;
+
+  private static final boolean INLINE_CHECKPOINTS =
+      Boolean.getBoolean("globus.timer.sqlite.inline-checkpoints");
 
   private final String url;
   private final Path path;
@@ -112,7 +119,30 @@ final class SqliteFile {
     // Take the write lock when the transaction begins, so it never has to be upgraded later
     // (which fails at once, not after the busy timeout, when another process wrote meanwhile).
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    if (!INLINE_CHECKPOINTS) {
+      // A commit would otherwise checkpoint the log itself every thousand pages, and every firing
+      // waiting on that commit would wait for the checkpoint too: the WalCheckpointer does it.
+      config.setWalAutocheckpoint(0);
+    }
+    // The log's file keeps its size when the log restarts; this bounds it after a long reader.
+    config.setJournalSizeLimit(JOURNAL_SIZE_LIMIT);
     return pool(config, "timer-store", 1, null);
+  }
+
+  /**
+   * Copies the log into the database in the background; {@code writer} finishes each round. Null
+   * when commits checkpoint the log themselves, SQLite's default, kept to compare against.
+   */
+  WalCheckpointer checkpointer(HikariDataSource writer, WalCheckpointer.Bounds bounds) {
+    if (INLINE_CHECKPOINTS) {
+      return null;
+    }
+    try {
+      return new WalCheckpointer(
+          DriverManager.getConnection(url, baseConfig().toProperties()), writer, bounds);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the timer database " + path, e);
+    }
   }
 
   /** A small pool of connections that may only read. */

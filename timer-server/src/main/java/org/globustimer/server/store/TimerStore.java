@@ -23,13 +23,20 @@ public final class TimerStore implements AutoCloseable {
   private final Dialect dialect;
   private final Path sqliteFile;
   private final GroupCommit writer;
+  private final WalCheckpointer checkpointer;
+  private final Durations commits = new Durations();
 
   private TimerStore(
-      HikariDataSource writes, HikariDataSource reads, Dialect dialect, Path sqliteFile) {
+      HikariDataSource writes,
+      HikariDataSource reads,
+      Dialect dialect,
+      Path sqliteFile,
+      WalCheckpointer checkpointer) {
     this.writes = writes;
     this.reads = reads;
     this.dialect = dialect;
     this.sqliteFile = sqliteFile;
+    this.checkpointer = checkpointer;
     // SQLite has one writer connection; on PostgreSQL a second writer commits while one waits for
     // its sync.
     this.writer = new GroupCommit(this, sqliteFile != null ? 1 : 2);
@@ -39,20 +46,7 @@ public final class TimerStore implements AutoCloseable {
   public static TimerStore open(String jdbcUrl, String user, String password, int poolSize) {
     Dialect dialect = Dialect.forUrl(jdbcUrl);
     if (dialect instanceof Dialect.Sqlite) {
-      SqliteFile file = SqliteFile.at(jdbcUrl);
-      HikariDataSource writes = file.writer();
-      HikariDataSource reads = null;
-      try {
-        migrate(writes, dialect, jdbcUrl);
-        reads = file.readers(Math.min(poolSize, 4));
-        return new TimerStore(writes, reads, dialect, file.path());
-      } catch (RuntimeException e) {
-        writes.close();
-        if (reads != null) {
-          reads.close();
-        }
-        throw e;
-      }
+      return openSqlite(jdbcUrl, poolSize, WalCheckpointer.Bounds.DEFAULT);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
@@ -70,7 +64,25 @@ public final class TimerStore implements AutoCloseable {
       pool.close();
       throw e;
     }
-    return new TimerStore(pool, pool, dialect, null);
+    return new TimerStore(pool, pool, dialect, null, null);
+  }
+
+  static TimerStore openSqlite(String jdbcUrl, int poolSize, WalCheckpointer.Bounds bounds) {
+    Dialect dialect = Dialect.forUrl(jdbcUrl);
+    SqliteFile file = SqliteFile.at(jdbcUrl);
+    HikariDataSource writes = file.writer();
+    HikariDataSource reads = null;
+    try {
+      migrate(writes, dialect, jdbcUrl);
+      reads = file.readers(Math.min(poolSize, 4));
+      return new TimerStore(writes, reads, dialect, file.path(), file.checkpointer(writes, bounds));
+    } catch (RuntimeException e) {
+      writes.close();
+      if (reads != null) {
+        reads.close();
+      }
+      throw e;
+    }
   }
 
   private static void migrate(DataSource dataSource, Dialect dialect, String jdbcUrl) {
@@ -142,15 +154,32 @@ public final class TimerStore implements AutoCloseable {
 
   /** A transaction that may write. */
   public <T> T inTransaction(Function<Tx, T> work) {
-    return transaction(writes, work);
+    return transaction(writes, work, commits);
   }
 
   /** A transaction that only reads, seeing one consistent state of the database. */
   public <T> T read(Function<Tx, T> work) {
-    return transaction(reads, work);
+    return transaction(reads, work, null);
   }
 
-  private <T> T transaction(HikariDataSource source, Function<Tx, T> work) {
+  /** How long each commit of a write transaction took (on SQLite: the sync of the log). */
+  public Durations commitTimes() {
+    return commits;
+  }
+
+  /** The SQLite log's checkpointer, or null on a server database. */
+  public WalCheckpointer checkpointer() {
+    return checkpointer;
+  }
+
+  /** Called by the group-commit writer after each batch, on its thread. */
+  void betweenBatches(boolean idle) {
+    if (checkpointer != null) {
+      checkpointer.betweenBatches(idle);
+    }
+  }
+
+  private <T> T transaction(HikariDataSource source, Function<Tx, T> work, Durations timed) {
     try (Connection connection = source.getConnection()) {
       connection.setAutoCommit(false);
       T result;
@@ -158,7 +187,11 @@ public final class TimerStore implements AutoCloseable {
       try {
         result = work.apply(tx);
         tx.close();
+        long committing = System.nanoTime();
         connection.commit();
+        if (timed != null) {
+          timed.record(System.nanoTime() - committing);
+        }
       } catch (RuntimeException e) {
         tx.close();
         rollBack(source, connection, e);
@@ -190,6 +223,9 @@ public final class TimerStore implements AutoCloseable {
   @Override
   public void close() {
     writer.close();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     writes.close();
     if (reads != writes) {
       reads.close();

@@ -14,6 +14,9 @@ import java.util.UUID;
  */
 record BenchDatabase(String url, String user, String password) implements AutoCloseable {
 
+  private static final String OBJECT_IN_USE = "55006";
+  private static final int DROP_ATTEMPTS = 6;
+
   static BenchDatabase create() throws SQLException {
     String server = System.getenv("GLOBUS_TIMER_TEST_PG_URL");
     if (server == null || server.isBlank()) {
@@ -32,13 +35,26 @@ record BenchDatabase(String url, String user, String password) implements AutoCl
     return new BenchDatabase(base + name, user, password);
   }
 
+  /**
+   * Drops the database; the nodes using it must have stopped. Their server sessions may still be
+   * ending a moment after their processes have ("being accessed by other users"), so a refused drop
+   * is retried a few times. {@code WITH (FORCE)} would need a role allowed to end others' sessions.
+   */
   @Override
-  public void close() throws SQLException {
+  public void close() throws SQLException, InterruptedException {
     String name = url.substring(url.lastIndexOf('/') + 1);
     String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-    try (Connection c = DriverManager.getConnection(server, user, password);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = DriverManager.getConnection(server, user, password);
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + name);
+        return;
+      } catch (SQLException e) {
+        if (!OBJECT_IN_USE.equals(e.getSQLState()) || attempt == DROP_ATTEMPTS) {
+          throw e;
+        }
+        Thread.sleep(500L * attempt);
+      }
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
 import org.globustimer.server.store.TimerStore;
@@ -102,19 +103,25 @@ final class ServiceNodes implements AutoCloseable {
     return token;
   }
 
+  /** Stops every node, then drops the database they used (which needs them gone first). */
   @Override
   public void close() throws Exception {
-    if (inProcess != null) {
-      inProcess.close();
-    }
-    for (Process process : processes) {
-      process.destroy();
-    }
-    for (Process process : processes) {
-      process.waitFor();
-    }
-    if (database != null) {
-      database.close();
+    try {
+      if (inProcess != null) {
+        inProcess.close();
+      }
+      for (Process process : processes) {
+        process.destroy();
+      }
+      for (Process process : processes) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      }
+    } finally {
+      if (database != null) {
+        database.close();
+      }
     }
   }
 }

@@ -75,10 +75,11 @@ final class StoreReport {
 
   private static void line(String what, Durations.Snapshot window, int seconds) {
     System.out.printf(
-        "%-16s %,d (%.0f/s), p50 %.2f ms, p99 %.2f ms, max %.1f ms, over 10 ms %d%n",
+        "%-16s %,d (%.0f/s), %,.0f ms in all, p50 %.2f ms, p99 %.2f ms, max %.1f ms, over 10 ms %d%n",
         what,
         window.count(),
         window.count() / (double) seconds,
+        window.totalNanos() / 1e6,
         window.quantileNanos(0.5) / 1e6,
         window.quantileNanos(0.99) / 1e6,
         window.maxNanos() / 1e6,

@@ -43,7 +43,7 @@ public final class Durations {
     for (int i = 0; i < BUCKETS; i++) {
       now[i] = counts[i].sum();
     }
-    return new Snapshot(now);
+    return new Snapshot(now, totalNanos.sum());
   }
 
   static int bucket(long nanos) {
@@ -63,8 +63,8 @@ public final class Durations {
     return (1L << exponent) + (bucket % 4 + 1) * step - 1;
   }
 
-  /** Counts per bucket at one moment. */
-  public record Snapshot(long[] counts) {
+  /** Counts per bucket, and the time of all, at one moment. */
+  public record Snapshot(long[] counts, long totalNanos) {
 
     /** What was recorded after {@code earlier}. */
     public Snapshot minus(Snapshot earlier) {
@@ -72,7 +72,7 @@ public final class Durations {
       for (int i = 0; i < left.length; i++) {
         left[i] -= earlier.counts[i];
       }
-      return new Snapshot(left);
+      return new Snapshot(left, totalNanos - earlier.totalNanos);
     }
 
     public long count() {

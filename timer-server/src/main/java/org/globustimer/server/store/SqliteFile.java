@@ -48,7 +48,7 @@ final class SqliteFile {
 
   static final int BUSY_TIMEOUT_MS = 10_000;
 
-  private static final int JOURNAL_SIZE_LIMIT = 64 << 20;
+  private static final int JOURNAL_SIZE_LIMIT = 128 << 20;
 
   private static final boolean INLINE_CHECKPOINTS =
       Boolean.getBoolean("globus.timer.sqlite.inline-checkpoints");

@@ -1,6 +1,5 @@
 package org.globustimer.transfer.copy;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,9 @@ import org.globustimer.transfer.endpoint.Storage;
 import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
- * Runs one transfer task: walks each item's source, settles what metadata can settle on the way,
- * hands the rest to {@link CopySlots}, and applies filters, symlink handling and destination
- * clean-up as it goes.
+ * Runs one transfer task: walks each item's source, applying filters and symlink handling, and
+ * hands each file to {@link FileHandoff}; then puts the written files in place and deletes what the
+ * source lacks ({@link DestinationExtras}).
  */
 public final class TransferJob {
 
@@ -27,12 +26,12 @@ public final class TransferJob {
   private final Progress progress;
   private final Control control;
   private final FileCopier copier;
-  private final CopySlots slots;
+  private final FileHandoff files;
   private final Uploads uploads;
   private final Symlinks symlinks;
   private final Digests digests;
+  private final DestinationExtras extras;
 
-  private final List<Extra> extras = new ArrayList<>();
   // the algorithm the item being walked names, if any, for the copies it hands on
   private ChecksumAlgorithm algorithm;
 
@@ -59,8 +58,9 @@ public final class TransferJob {
     this.copier =
         new FileCopier(
             spec, src, dst, progress, control, ledger, tuning, tag, uploads, digests, executor);
-    this.slots = new CopySlots(executor, parallel);
+    this.files = new FileHandoff(spec, src, dst, progress, copier, executor, parallel);
     this.symlinks = new Symlinks(spec, src, dst, progress);
+    this.extras = new DestinationExtras(spec, dst, progress, control);
   }
 
   public void run() {
@@ -75,11 +75,11 @@ public final class TransferJob {
         failure = e;
         throw e;
       } finally {
-        slots.awaitAll();
+        files.awaitAll();
         commitWritten(failure);
       }
-      slots.checkFailed();
-      deleteExtras();
+      files.checkFailed();
+      extras.delete();
     } catch (TransferException e) {
       resumable = e.code().equals("SHUTDOWN");
       throw e;
@@ -105,7 +105,7 @@ public final class TransferJob {
   private void runItem(TransferSpec.Item item) {
     control.check();
     algorithm = item.checksumAlgorithm();
-    slots.checkFailed();
+    files.checkFailed();
     String srcRel = UserPaths.toRel(item.sourcePath(), src.homeRel());
     String dstRel = UserPaths.toRel(item.destinationPath(), dst.homeRel());
     src.ensureInside(srcRel);
@@ -152,13 +152,13 @@ public final class TransferJob {
       dst.ensureInside(dstRel);
     }
     dst.mkdirs(UserPaths.parent(dstRel));
-    submit(srcRel, s, dstRel, FileCopier.Seen.UNKNOWN);
+    files.submit(srcRel, s, dstRel, FileCopier.Seen.UNKNOWN, algorithm);
   }
 
   /** {@code d} is the destination directory as last seen: null when absent. */
   private void copyTree(String srcDir, String dstDir, int depth, Set<String> ancestors, Entry d) {
     control.check();
-    slots.checkFailed();
+    files.checkFailed();
     if (depth > MAX_DEPTH) {
       throw new TransferException("TOO_DEEP", 400, "directory tree deeper than " + MAX_DEPTH);
     }
@@ -219,77 +219,9 @@ public final class TransferJob {
                 : present == null
                     ? FileCopier.Seen.UNKNOWN
                     : FileCopier.Seen.of(present.get(e.name()));
-        submit(childSrc, eff, childDst, seen);
+        files.submit(childSrc, eff, childDst, seen, algorithm);
       }
     }
-    if (spec.deleteDestinationExtra()) {
-      extras.add(new Extra(dstDir, kept));
-    }
-  }
-
-  /** A destination directory and the names in it that the source has. */
-  private record Extra(String dstDir, Set<String> kept) {}
-
-  /**
-   * Deletes what the source lacks once every copy has finished, never while one is in flight: a
-   * transfer that fails deletes nothing, and a listing taken now cannot see a file half-written.
-   */
-  private void deleteExtras() {
-    for (Extra extra : extras) {
-      control.check();
-      deleteExtra(extra.dstDir(), extra.kept());
-    }
-  }
-
-  private void deleteExtra(String dstDir, Set<String> kept) {
-    for (Entry d : dst.list(dstDir)) {
-      if (kept.contains(d.name())
-          || AtomicWrite.isTemporary(d.name())
-          || !spec.includes(d.name(), d.isDir())) {
-        continue;
-      }
-      dst.delete(UserPaths.join(dstDir, d.name()));
-      progress.filesDeleted.incrementAndGet();
-    }
-  }
-
-  private void submit(String srcRel, Entry s, String dstRel, FileCopier.Seen seen) {
-    slots.checkFailed();
-    copier.commitIfDue();
-    ChecksumAlgorithm a = algorithm;
-    if (src.remoteMetadata() || dst.remoteMetadata()) {
-      // each look at a server is a round trip: settle files in parallel, not on this thread
-      slots.submit(s.size(), () -> planAndCopy(srcRel, s, dstRel, seen, a));
-      return;
-    }
-    FileCopier.Planned planned = copier.plan(srcRel, s, dstRel, seen, a);
-    if (planned == null) {
-      return;
-    }
-    slots.submit(s.size(), () -> copyFile(planned));
-  }
-
-  private void planAndCopy(
-      String srcRel, Entry s, String dstRel, FileCopier.Seen seen, ChecksumAlgorithm a) {
-    FileCopier.Planned planned;
-    try {
-      planned = copier.plan(srcRel, s, dstRel, seen, a);
-    } catch (TransferException e) {
-      SourceErrors.skipOrThrow(spec, progress, e);
-      progress.filesSkipped.incrementAndGet();
-      return;
-    }
-    if (planned != null) {
-      copyFile(planned);
-    }
-  }
-
-  private void copyFile(FileCopier.Planned planned) {
-    try {
-      copier.copy(planned);
-    } catch (TransferException e) {
-      SourceErrors.skipOrThrow(spec, progress, e);
-      progress.filesSkipped.incrementAndGet();
-    }
+    extras.walked(dstDir, kept);
   }
 }

@@ -268,6 +268,18 @@ class S3TransferTest {
       S3Requests.take(bucket);
       assertThat(h.runToEnd(body).get("details").get("files_transferred").asInt()).isZero();
       assertThat(S3Requests.take(bucket)).hasSize(1 + dirs).containsOnly("ListObjectsV2");
+
+      // a tree the source lacks is deleted a directory per listing too
+      for (String key : List.of("extra/x.txt", "extra/deeper/y.txt", "d3/extra/z.txt")) {
+        s3.put(bucket, "backup/dst/" + key, key, OLD);
+      }
+      S3Requests.take(bucket);
+      body.put("delete_destination_extra", true);
+      assertThat(h.runToEnd(body).get("details").get("files_deleted").asInt()).isEqualTo(2);
+      assertThat(S3Requests.take(bucket)).doesNotContain("ListObjectsV2 without delimiter");
+      assertThat(s3.exists(bucket, "backup/dst/extra/deeper/y.txt")).isFalse();
+      assertThat(s3.exists(bucket, "backup/dst/d3/extra/z.txt")).isFalse();
+      assertThat(s3.read(bucket, "backup/dst/d3/a.txt")).isEqualTo("a3");
     } finally {
       S3Requests.unwatch(bucket);
     }

@@ -18,6 +18,8 @@ final class S3Deletes {
   private final S3Errors errors;
   private final S3Listing listing;
   private volatile boolean batchDeletes = true;
+  // DeleteObjects takes up to 1,000 keys
+  private static final int PAGE = 1000;
 
   S3Deletes(S3Client s3, S3Location at, S3Errors errors, S3Listing listing) {
     this.s3 = s3;
@@ -30,16 +32,33 @@ final class S3Deletes {
     try {
       s3.deleteObject(r -> r.bucket(at.bucket()).key(at.key(rel)));
       List<ObjectIdentifier> batch = new ArrayList<>();
-      ListObjectsV2Request below =
-          ListObjectsV2Request.builder().bucket(at.bucket()).prefix(listing.dirKey(rel)).build();
-      for (ListObjectsV2Response page : s3.listObjectsV2Paginator(below)) {
-        for (S3Object o : page.contents()) {
-          batch.add(ObjectIdentifier.builder().key(o.key()).build());
-        }
-        deleteAll(batch);
-      }
+      deleteBelow(listing.dirKey(rel), batch);
+      deleteAll(batch);
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
+    }
+  }
+
+  /**
+   * Every key below the directory key {@code dir}, a directory per listing: a listing without a
+   * delimiter would make some servers (s3proxy's directory store) walk every key below the prefix
+   * for each page. Keys go in batches of up to {@link #PAGE} as they are listed.
+   */
+  private void deleteBelow(String dir, List<ObjectIdentifier> batch) {
+    List<String> subdirs = new ArrayList<>();
+    ListObjectsV2Request request =
+        ListObjectsV2Request.builder().bucket(at.bucket()).prefix(dir).delimiter("/").build();
+    for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+      for (S3Object o : page.contents()) {
+        batch.add(ObjectIdentifier.builder().key(o.key()).build());
+        if (batch.size() == PAGE) {
+          deleteAll(batch);
+        }
+      }
+      page.commonPrefixes().forEach(p -> subdirs.add(p.prefix()));
+    }
+    for (String sub : subdirs) {
+      deleteBelow(sub, batch);
     }
   }
 

@@ -22,6 +22,7 @@ import org.globustimer.server.testkit.ServiceProcess;
 import org.globustimer.server.testkit.Trees;
 import org.globustimer.server.testkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * says how long the faults go on ({@code bench/run chaos} runs ten minutes); {@code -Dchaos.seed}
  * replays a run. Without it a short run (a SIGKILL and a SIGTERM) is part of the default tests.
  */
+// three nodes on five-second leases judged against the wall clock, and the long soak restarts
+// the PostgreSQL server every other test class uses
+@Tag("alone")
 class ChaosSoakTest {
 
   /**

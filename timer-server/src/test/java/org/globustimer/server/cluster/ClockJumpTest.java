@@ -18,6 +18,7 @@ import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
 import org.globustimer.server.testkit.JumpingClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * again the timers go on at their ticks. No tick ever runs twice, and none is missed outside those
  * two stretches.
  */
+// a takeover within a five-second lease (plus 3 s) is judged against the wall clock
+@Tag("alone")
 class ClockJumpTest {
 
   // Four leases: what matters is a jump well beyond a lease, and every second of it is waited out.

@@ -18,6 +18,7 @@ import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
 import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * engines stop claiming; when it is back both recover on their own, and no tick fires twice or is
  * lost beyond the collapse of the ticks that fell inside the outage.
  */
+// stops and starts the PostgreSQL server that every other test class uses
+@Tag("alone")
 class DatabaseOutageTest {
 
   final TestPostgres postgres = TestPostgres.get();

@@ -20,6 +20,7 @@ import org.globustimer.server.testkit.FakeActionProvider;
 import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,7 @@ class ClusterFiringTest {
    * the engine keeps up with is the benchmark's business, not this test's.
    */
   @Test
+  @Tag("alone") // every tick before the next is judged against the wall clock
   void threeNodesFireEveryTickOfManyTimersExactlyOnceAndNeverEarly() throws Exception {
     startNodes(3);
     int timers = 400;

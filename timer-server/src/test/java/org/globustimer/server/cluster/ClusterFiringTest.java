@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * every tick fires exactly once across the cluster, none early, and a node killed mid-firing loses
  * nothing beyond the documented collapse of the ticks missed while its leases ran out.
  */
+// every tick before the next one, and takeovers within a 5 s lease, judged against the wall clock
+@Tag("alone")
 class ClusterFiringTest {
 
   private static final Map<String, String> FAST_LEASES = Map.of("lease_seconds", "5");
@@ -74,7 +76,6 @@ class ClusterFiringTest {
    * the engine keeps up with is the benchmark's business, not this test's.
    */
   @Test
-  @Tag("alone") // every tick before the next is judged against the wall clock
   void threeNodesFireEveryTickOfManyTimersExactlyOnceAndNeverEarly() throws Exception {
     startNodes(3);
     int timers = 400;

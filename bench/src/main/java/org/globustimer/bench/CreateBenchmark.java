@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.globustimer.server.TimerService;
 import org.globustimer.server.config.SettingsLoader;
-import org.globustimer.server.store.GroupCommit;
 
 /**
  * Durable timer creation through the API: N timers created by C concurrent clients (each waits for
@@ -62,11 +61,7 @@ public final class CreateBenchmark {
         // Not counted: the service's code is compiled during these, not during the measurement.
         api.create(-warmup, 0);
       }
-      GroupCommit writer = service.store().writer();
-      long commitsBefore = writer.commits();
-      long unitsBefore = writer.committedUnits();
-      long busyBefore = writer.busyNanos();
-      long cpuBefore = processCpuNanos();
+      CreateCosts costs = CreateCosts.from(service.store().writer());
       long started = System.nanoTime();
       long failures;
       double seconds;
@@ -86,27 +81,13 @@ public final class CreateBenchmark {
         }
         seconds = (System.nanoTime() - started) / 1e9;
       }
-      double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / timers;
-      long commits = writer.commits() - commitsBefore;
-      System.out.printf(
-          "created %,d timers with %d clients in %.1f s: %,.0f/s (%d failed)%n",
-          timers, clients, seconds, timers / seconds, failures);
-      System.out.printf(
-          "commits          %,d (%.1f writes each, %.0f/s, %.1f ms each; writer busy %.0f%%)%n",
-          commits,
-          (writer.committedUnits() - unitsBefore) / (double) commits,
-          commits / seconds,
-          (writer.busyNanos() - busyBefore) / 1e6 / commits,
-          (writer.busyNanos() - busyBefore) / 1e7 / seconds);
-      // What one create costs this process (the service, and the client unless it is wrk), and
-      // what that allows on this machine's cores if nothing else ran.
-      int cores = Runtime.getRuntime().availableProcessors();
-      System.out.printf(
-          "CPU per create   %,.0f µs (%s; %d cores allow %,.0f/s at most)%n",
-          cpuMicros,
-          wrk ? "the service; wrk's own not counted" : "service and client",
-          cores,
-          cores * 1e6 / cpuMicros);
+      // What one create costs this process (the service, and the client unless it is wrk).
+      costs.print(
+          timers,
+          clients,
+          seconds,
+          failures,
+          wrk ? "the service; wrk's own not counted" : "service and client");
       if (!direct && !wrk) {
         System.out.printf(
             "  of which the client threads %,.0f µs%n", api.clientCpuNanos() / 1e3 / timers);
@@ -122,11 +103,5 @@ public final class CreateBenchmark {
       service.close();
     }
     System.exit(0);
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 }

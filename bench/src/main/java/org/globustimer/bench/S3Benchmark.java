@@ -93,7 +93,7 @@ public final class S3Benchmark {
           results.put(name + " files, fresh", fresh);
           results.put(name + " files, unchanged re-sync", again);
         }
-        table(results);
+        S3Comparison.print(results);
       }
     } finally {
       if (server != null) {
@@ -188,24 +188,5 @@ public final class S3Benchmark {
         "  ours: %.2f s (cpu %.2f s), %d transferred, %d skipped%n",
         r.seconds(), r.cpuSeconds(), r.transferred(), r.skipped());
     return r.seconds();
-  }
-
-  private static void table(Map<String, Map<String, List<Double>>> results) {
-    System.out.printf("%n| case | %s | %s | ours ÷ rclone |%n", RCLONE, OURS);
-    System.out.println("|---|---:|---:|---:|");
-    for (var row : results.entrySet()) {
-      Map<String, List<Double>> t = row.getValue();
-      double rclone = TransferBenchmark.median(t.get(RCLONE));
-      double ours = TransferBenchmark.median(t.get(OURS));
-      System.out.printf(
-          "| %s | %.2f (%.2f) | %.2f (%.2f) | %.2f |%n",
-          row.getKey(), rclone, best(t.get(RCLONE)), ours, best(t.get(OURS)), ours / rclone);
-    }
-    System.out.println(
-        "(seconds: median (best) of each tool's runs; ratio of medians, < 1 means ours is faster)");
-  }
-
-  private static double best(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
   }
 }

@@ -1,6 +1,5 @@
 package org.globustimer.server.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -8,14 +7,11 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.globustimer.core.build.BuildInfo;
-import org.globustimer.core.json.Json;
 import org.globustimer.server.auth.Authenticator;
-import org.globustimer.server.auth.Identity;
 import org.globustimer.server.config.Settings;
 import org.globustimer.server.credentials.ProviderCredentials;
 import org.globustimer.server.dashboard.Dashboard;
 import org.globustimer.server.dashboard.DashboardSessions;
-import org.globustimer.server.store.NodeRow;
 import org.globustimer.server.store.TimerStore;
 
 /**
@@ -70,10 +66,8 @@ public final class HttpApi {
     app.before(ctx -> ctx.header(BuildInfo.VERSION_HEADER, BUILD.version().toString()));
     app.before(auth::check);
     app.before(QueryParams::checkLengths);
-    app.get("/health", ctx -> health(ctx, parts));
+    ServiceRoutes.mount(app, parts);
     app.get("/.well-known/globus-timer", ctx -> Discovery.answer(ctx, parts));
-    app.get("/whoami", HttpApi::whoami);
-    app.get("/cluster", ctx -> cluster(ctx, parts));
     new ContractRoutes().mount(app);
     JobRequests requests =
         new JobRequests(parts.settings(), parts.urls(), parts.clock(), parts.transferRunUrl());
@@ -92,42 +86,6 @@ public final class HttpApi {
       parts.extraRoutes().accept(app, Auth::owner);
     }
     ErrorMapper.install(app);
-  }
-
-  private static void health(Context ctx, Parts parts) {
-    boolean up = parts.storeAvailable().getAsBoolean();
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("status", up ? "ok" : "database unavailable");
-    body.put("node_id", parts.nodeId());
-    body.put("version", BUILD.version().toString());
-    ctx.status(up ? 200 : 503);
-    JsonIo.json(ctx, body);
-  }
-
-  private static void whoami(Context ctx) {
-    Identity identity = Auth.identity(ctx);
-    ObjectNode body = Json.mapper().createObjectNode();
-    body.put("sub", identity.principal());
-    body.put("username", identity.username());
-    body.put("identity_provider", identity.identityProvider());
-    body.put("admin", identity.admin());
-    JsonIo.json(ctx, body);
-  }
-
-  /** The service processes sharing the database, with how many timers each holds claimed. */
-  private static void cluster(Context ctx, Parts parts) {
-    Auth.identity(ctx);
-    ObjectNode body = Json.mapper().createObjectNode();
-    var nodes = body.putArray("nodes");
-    for (NodeRow node : parts.store().read(tx -> tx.nodes().list())) {
-      ObjectNode item = nodes.addObject();
-      item.put("node_id", node.nodeId());
-      item.put("url", node.url());
-      item.put("started_at", node.startedAt().toString());
-      item.put("heartbeat_at", node.heartbeatAt().toString());
-      item.put("claims", node.claims());
-    }
-    JsonIo.json(ctx, body);
   }
 
   /** The URL clients use to reach us: the configured public URL, else what the request names. */

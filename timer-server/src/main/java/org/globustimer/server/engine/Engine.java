@@ -27,6 +27,7 @@ public final class Engine implements AutoCloseable {
   private final EngineConfig config;
   private final TaskScheduler scheduler;
   private final ClaimedWork work;
+  private final NodeClaims claims;
   private final AtomicBoolean claiming = new AtomicBoolean();
   private volatile boolean claimAgain;
   private volatile boolean running;
@@ -51,6 +52,7 @@ public final class Engine implements AutoCloseable {
             config.outbox());
     this.scheduler = config.scheduler();
     this.work = new ClaimedWork(context, scheduler);
+    this.claims = new NodeClaims(config.store(), config.nodeId());
     List<ServiceJob> jobs = new ArrayList<>(config.jobs());
     jobs.add(Housekeeping.resultRetention(config.store(), config.clock(), config.retention()));
     this.housekeeping =
@@ -61,19 +63,7 @@ public final class Engine implements AutoCloseable {
   public void start() {
     running = true;
     startedAt = now();
-    try {
-      // Claims still marked with this node's id were left by its previous run, which stopped
-      // without giving them back: take them back now rather than after their leases.
-      config
-          .store()
-          .inTransaction(
-              tx -> {
-                tx.nodes().releaseClaims(config.nodeId());
-                return null;
-              });
-    } catch (StoreException e) {
-      log.warn("could not take back this node's earlier claims; they expire with their leases");
-    }
+    claims.takeBackEarlier();
     scheduler.schedule(startedAt, this::claimEvery);
   }
 
@@ -186,22 +176,6 @@ public final class Engine implements AutoCloseable {
     work.stop();
     scheduler.close(drain);
     config.router().close();
-    try {
-      config
-          .store()
-          .inTransaction(
-              tx -> {
-                tx.nodes().releaseClaims(config.nodeId());
-                for (RunRow run : work.queuedChecks()) {
-                  tx.releaseCheck(run.timerId(), run.slot());
-                }
-                tx.nodes().remove(config.nodeId());
-                return null;
-              });
-    } catch (StoreException e) {
-      log.warn(
-          "could not give back this node's claims ({}); they expire with their leases",
-          e.getMessage());
-    }
+    claims.giveBack(work.queuedChecks());
   }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
-import org.globustimer.core.timer.TimerStatus;
 import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +24,12 @@ final class Submission {
 
   private final EngineContext context;
   private final Holding holding;
+  private final AnswerEffects effects;
 
   Submission(EngineContext context, Holding holding) {
     this.context = context;
     this.holding = holding;
+    this.effects = new AnswerEffects(context);
   }
 
   /** Submits the run; returns the row to fire again if this node keeps it, else null. */
@@ -63,12 +64,12 @@ final class Submission {
                       }
                     }
                     if (updated) {
-                      queueNotifications(tx, base, recorded, next);
+                      effects.queueNotifications(tx, base, recorded, next);
                     }
                     return updated;
                   });
       if (written) {
-        reportAnswer(base, recorded, next);
+        effects.report(base, recorded, next);
         return holding.kept(base.with(bumped(next)));
       }
       current = holding.reread(timer.id());
@@ -80,30 +81,5 @@ final class Submission {
   private boolean heldByAnother(Tx tx, UUID id) {
     String holder = tx.findTimer(id).map(t -> t.state().claimedBy()).orElse(null);
     return holder != null && !holder.equals(context.nodeId());
-  }
-
-  private void queueNotifications(Tx tx, TimerRow timer, RunRow recorded, TimerState next) {
-    if (recorded.state().isFinal()) {
-      context.outbox().runFinished(tx, timer, recorded);
-    }
-    if (pausedNow(timer, next)) {
-      context.outbox().pausedByService(tx, timer, next.inactiveCause(), next.inactiveDetail());
-    }
-  }
-
-  /** The service paused the timer itself (a timer that ran its last tick ends, not pauses). */
-  private static boolean pausedNow(TimerRow timer, TimerState next) {
-    return timer.state().status().isScheduled() && next.status() == TimerStatus.INACTIVE;
-  }
-
-  private void reportAnswer(TimerRow timer, RunRow recorded, TimerState next) {
-    EngineEvents events = context.events();
-    events.submitted(timer, recorded);
-    if (recorded.state().isFinal()) {
-      events.runFinished(timer, recorded);
-    }
-    if (pausedNow(timer, next)) {
-      events.pausedByService(timer, next.inactiveCause(), next.inactiveDetail());
-    }
   }
 }

@@ -40,7 +40,10 @@ final class StoreMeters {
         wal.tails());
     counter(registry, "idle", wal, WalCheckpointer::idleTails);
     counter(registry, "forced", wal, WalCheckpointer::forcedTails);
-    counter(registry, "incomplete", wal, WalCheckpointer::incompleteTails);
+    FunctionCounter.builder(
+            "globus.timer.store.checkpoints.tail.incomplete", wal, WalCheckpointer::incompleteTails)
+        .description("Tail checkpoints a reader held up, so that the log did not restart")
+        .register(registry);
     Gauge.builder("globus.timer.store.wal.frames", wal, WalCheckpointer::logFrames)
         .description("Frames in the SQLite log at its last checkpoint")
         .register(registry);
@@ -64,7 +67,7 @@ final class StoreMeters {
       WalCheckpointer wal,
       ToDoubleFunction<WalCheckpointer> f) {
     FunctionCounter.builder("globus.timer.store.checkpoints.tail.kind", wal, f)
-        .description("Tail checkpoints by when they ran")
+        .description("Tail checkpoints by when they ran: when idle, or while commits waited")
         .tag("kind", kind)
         .register(registry);
   }

@@ -88,6 +88,12 @@ class MetricsAndHealthTest {
     assertThat(value(scrape, "globus_timer_firings_total{outcome=\"failed\"}")).isEqualTo(1);
     assertThat(value(scrape, "globus_timer_runs_finished_total{outcome=\"failed\"}")).isEqualTo(1);
     assertThat(value(scrape, "globus_timer_firing_lag_seconds_count")).isEqualTo(2);
+    // every firing waited for commits; on SQLite the log's checkpointer is measured too
+    assertThat(value(scrape, "globus_timer_store_commits_seconds_count")).isGreaterThan(2);
+    assertThat(scrape)
+        .contains("globus_timer_store_checkpoints_passive_seconds_count")
+        .contains("globus_timer_store_checkpoints_tail_incomplete_total")
+        .contains("globus_timer_store_wal_frames");
     assertThat(scrape)
         .contains("# TYPE globus_timer_firing_lag_seconds histogram")
         .contains("globus_timer_firing_lag_seconds_bucket{le=\"0.1\"}")

@@ -147,7 +147,8 @@ class ProviderCredentialsTest {
     assertThat(sent.getJWTClaimsSet().getAudience()).contains(LAB_AUDIENCE);
     assertThat(sent.getJWTClaimsSet().getIssuer()).isEqualTo(issuer.issuer());
     assertThat(plain.submissions()).allSatisfy(s -> assertThat(s.authorization()).isNull());
-    assertThat(latestResult(carol, labTimer).path("status").asInt()).isEqualTo(202);
+    JsonNode result = latestResult(carol, labTimer);
+    assertThat(result.path("status").asInt()).as(result.toString()).isEqualTo(202);
 
     List<CredentialRow> stored =
         service.service().store().inTransaction(tx -> tx.credentials().ownedBy(principal("carol")));

@@ -90,6 +90,31 @@ class ChecksumResyncTest {
   }
 
   @Test
+  void aDestinationReplacedByAnotherFileOfItsSizeAndMtimeIsCopiedAgain() throws Exception {
+    level3();
+    Path a = dst.resolve("a.txt");
+    Path other = dst.resolveSibling("other.txt");
+    SyncLevelTest.file(other, "ALPHA", MID);
+    Files.move(other, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    JsonNode again = level3();
+    assertThat(again.get("files_transferred").asInt()).isEqualTo(1);
+    assertThat(Files.readString(a)).isEqualTo("alpha");
+  }
+
+  @Test
+  void aSourceTouchedAfterItsDigestWasKeptIsReadAgain() throws Exception {
+    level3();
+    Path b = src.resolve("b.txt");
+    Files.setLastModifiedTime(b, FileTime.from(MID));
+
+    JsonNode again = level3();
+    // its ctime changed, so the kept digest no longer holds; the content still matches
+    assertThat(again.get("files_skipped").asInt()).isEqualTo(2);
+    assertThat(again.get("bytes_checksummed").asLong()).isEqualTo(5);
+  }
+
+  @Test
   void digestsOfFilesThatAreGoneAreDropped() throws Exception {
     level3();
     assertThat(h.digestRows()).isEqualTo(4);

@@ -196,7 +196,7 @@ final class FileCopier {
         && !src.remoteMetadata()
         && !dst.remoteMetadata()
         && s.size() == d.size()
-        && Boolean.TRUE.equals(content.known(srcRel, dstRel, s.size(), a));
+        && Boolean.TRUE.equals(content.known(srcRel, s, dstRel, d, a));
   }
 
   /** Sync level 3: equal sizes and equal content. */

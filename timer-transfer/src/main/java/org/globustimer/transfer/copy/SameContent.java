@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import net.jpountz.xxhash.StreamingXXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 import org.globustimer.transfer.TransferException;
+import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.IoErrors;
 import org.globustimer.transfer.endpoint.Storage;
 
@@ -78,26 +79,33 @@ final class SameContent {
 
   /**
    * Whether both sides' kept XXH64 digests, still valid, already answer {@link #test}: null when
-   * either side would have to be read. Cheap enough for the walking thread.
+   * either side would have to be read. Cheap enough for the walking thread: an entry a local
+   * listing read already tells whether its file's kept digest is still valid.
    */
-  Boolean known(String srcRel, String dstRel, long size, ChecksumAlgorithm algorithm) {
+  Boolean known(String srcRel, Entry s, String dstRel, Entry d, ChecksumAlgorithm algorithm) {
     if (algorithm != null
         || src.storedSha256(srcRel).isPresent()
         || dst.storedSha256(dstRel).isPresent()) {
       return null;
     }
-    Long s = onSource(() -> kept(src, srcRel));
-    Long d = s == null ? null : kept(dst, dstRel);
-    return d == null ? null : s.equals(d);
+    Long sk = onSource(() -> kept(src, srcRel, s));
+    Long dk = sk == null ? null : kept(dst, dstRel, d);
+    return dk == null ? null : sk.equals(dk);
   }
 
-  private Long kept(Storage storage, String rel) {
+  private Long kept(Storage storage, String rel, Entry entry) {
     Optional<Path> local = storage.localPath(rel);
     if (local.isEmpty()) {
       return null;
     }
+    // a link's own identity is not its target's, which is what is hashed
+    Entry.Identity id = entry.type() == Entry.Type.FILE ? entry.identity() : null;
     try {
-      return digests.find(local.get().toString(), stamp(local.get()));
+      Digests.Stamp stamp =
+          id == null
+              ? stamp(local.get())
+              : new Digests.Stamp(entry.size(), id.mtimeNanos(), id.ctimeNanos(), id.inode());
+      return digests.find(local.get().toString(), stamp);
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + rel);
     }

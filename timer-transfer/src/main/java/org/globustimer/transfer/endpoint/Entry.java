@@ -2,14 +2,28 @@ package org.globustimer.transfer.endpoint;
 
 import java.time.Instant;
 
-/** One directory entry or the metadata of one path. */
-public record Entry(String name, Type type, long size, Instant modified, int permissions) {
+/**
+ * One directory entry or the metadata of one path; {@code identity}, where a local listing read it,
+ * is null otherwise.
+ */
+public record Entry(
+    String name, Type type, long size, Instant modified, int permissions, Identity identity) {
+
+  public Entry(String name, Type type, long size, Instant modified, int permissions) {
+    this(name, type, size, modified, permissions, null);
+  }
 
   public enum Type {
     FILE,
     DIR,
     LINK
   }
+
+  /**
+   * What, besides the size, tells a local file unchanged since it was last looked at: any write or
+   * {@code utime} changes its ctime, and a replaced file has another inode.
+   */
+  public record Identity(long mtimeNanos, long ctimeNanos, long inode) {}
 
   public boolean isDir() {
     return type == Type.DIR;

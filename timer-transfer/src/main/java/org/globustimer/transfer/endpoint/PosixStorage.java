@@ -118,7 +118,7 @@ final class PosixStorage implements Storage {
     List<Entry> out = new ArrayList<>();
     try (DirectoryStream<Path> children = Files.newDirectoryStream(path(rel))) {
       for (Path child : children) {
-        Entry e = entry(child, false);
+        Entry e = PosixListed.entry(child);
         if (e != null) {
           out.add(e);
         }

@@ -1,7 +1,5 @@
 package org.globustimer.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +24,18 @@ final class RcloneSync {
   double sync(Path src, String target) {
     List<String> command =
         List.of("rclone", "sync", "--config", "/dev/null", src.toString(), target);
+    ProcessBuilder b = new ProcessBuilder(command).inheritIO();
+    Map<String, String> env = b.environment();
+    // a CA bundle meant for other tools makes rclone refuse its own HTTP transport
+    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_"));
+    env.put("RCLONE_CONFIG_BENCH_TYPE", "s3");
+    env.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
+    env.put("RCLONE_CONFIG_BENCH_ENDPOINT", url);
+    env.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", key);
+    env.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", secret);
+    env.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
     long start = System.nanoTime();
-    try {
-      ProcessBuilder b = new ProcessBuilder(command).inheritIO();
-      Map<String, String> env = b.environment();
-      // a CA bundle meant for other tools makes rclone refuse its own HTTP transport
-      env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("RCLONE_"));
-      env.put("RCLONE_CONFIG_BENCH_TYPE", "s3");
-      env.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
-      env.put("RCLONE_CONFIG_BENCH_ENDPOINT", url);
-      env.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", key);
-      env.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", secret);
-      env.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
-      int exit = b.start().waitFor();
-      if (exit != 0) {
-        throw new IllegalStateException(command + " exited with " + exit);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    TransferCommands.run(b);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("  rclone: %.2f s%n", seconds);
     return seconds;

@@ -89,11 +89,15 @@ final class TransferCommands {
   }
 
   static void run(List<String> command) {
+    run(new ProcessBuilder(command).inheritIO());
+  }
+
+  /** Runs a prepared command to its end; a non-zero exit fails the benchmark. */
+  static void run(ProcessBuilder process) {
     try {
-      Process p = new ProcessBuilder(command).inheritIO().start();
-      int exit = p.waitFor();
+      int exit = process.start().waitFor();
       if (exit != 0) {
-        throw new IllegalStateException(command + " exited with " + exit);
+        throw new IllegalStateException(process.command() + " exited with " + exit);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

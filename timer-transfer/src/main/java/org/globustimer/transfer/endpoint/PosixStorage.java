@@ -105,6 +105,15 @@ final class PosixStorage implements Storage {
     }
   }
 
+  /** A child's stat failing is reported against the child, not the directory being listed. */
+  private Entry listed(Path child) {
+    try {
+      return PosixListed.entry(child);
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + base.relativize(child));
+    }
+  }
+
   private static int mode(PosixFileAttributes a) {
     int mode = 0;
     for (PosixFilePermission perm : a.permissions()) {
@@ -118,7 +127,7 @@ final class PosixStorage implements Storage {
     List<Entry> out = new ArrayList<>();
     try (DirectoryStream<Path> children = Files.newDirectoryStream(path(rel))) {
       for (Path child : children) {
-        Entry e = PosixListed.entry(child);
+        Entry e = listed(child);
         if (e != null) {
           out.add(e);
         }

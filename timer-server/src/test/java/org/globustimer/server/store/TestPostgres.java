@@ -147,15 +147,23 @@ public final class TestPostgres {
 
     @Override
     public synchronized void stop() {
+      if (postgres == null) {
+        return;
+      }
       try {
         postgres.close();
+        postgres = null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
+    /** Like {@code pg_ctlcluster start}, starting a server that already runs changes nothing. */
     @Override
     public synchronized void start() {
+      if (postgres != null) {
+        return;
+      }
       try {
         postgres = builder(port).start();
       } catch (IOException e) {

@@ -74,10 +74,14 @@ class GracefulStopTest {
             List.of(a), provider, 30, i -> Instant.now(), Duration.ofSeconds(2), 1_000_000);
     Path source = Trees.tree(user.resolve("src"), 3000);
     Path destination = user.resolve("dst");
-    String action = transfer(a.api(), source, destination);
-    await().atMost(Duration.ofSeconds(60)).until(() -> Trees.files(destination).size() >= 3);
     b = node("b", 2);
     await().atMost(Duration.ofSeconds(30)).until(() -> count("timers", "a") > 0);
+    String action = transfer(a.api(), source, destination);
+    // stopped while it copies, so that the copy is handed back rather than finished here
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Trees.copyBegun(destination));
 
     long started = System.nanoTime();
     a.stop();

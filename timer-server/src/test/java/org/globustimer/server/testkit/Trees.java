@@ -37,6 +37,20 @@ public final class Trees {
     }
   }
 
+  /**
+   * Whether a copy into {@code dir} has begun: any file there, temporary ones included. Files are
+   * renamed into place a batch at a time, so waiting for placed files would wait for most of a
+   * small tree to be copied already.
+   */
+  public static boolean copyBegun(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> all = Files.list(dir)) {
+      return all.findAny().isPresent();
+    }
+  }
+
   /** Whether {@code destination} holds exactly the files of {@code source}, byte for byte. */
   public static boolean sameTree(Path source, Path destination) throws IOException {
     List<Path> from = files(source);

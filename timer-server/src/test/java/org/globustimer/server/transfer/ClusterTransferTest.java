@@ -62,14 +62,15 @@ class ClusterTransferTest {
     startNodes();
     Path source = Trees.tree(user.resolve("src"), 3000);
     String action = start(a.api(), source, user.resolve("dst"));
-    awaitFilesCopied(user.resolve("dst"), 3);
+    awaitCopyBegun(user.resolve("dst"));
+    a.kill();
+    // the dead node's lease still holds the action: the other node answers for it meanwhile
     JsonNode seen = status(b.api(), action);
     assertThat(seen.get("status").asText())
         .as("the other node answers for the action: %s", seen)
         .isEqualTo("ACTIVE");
     assertThat(ownerOf(action)).isEqualTo("a");
 
-    a.kill();
     await()
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(200))
@@ -85,7 +86,7 @@ class ClusterTransferTest {
     startNodes();
     Path source = Trees.tree(user.resolve("src"), 3000);
     String handed = start(a.api(), source, user.resolve("handed"));
-    awaitFilesCopied(user.resolve("handed"), 2);
+    awaitCopyBegun(user.resolve("handed"));
     a.stop();
     assertThat(ownerOf(handed)).as("given back as the node stopped").isNotEqualTo("a");
     a.startAgain();
@@ -133,11 +134,11 @@ class ClusterTransferTest {
     }
   }
 
-  private static void awaitFilesCopied(Path dir, int count) {
+  private static void awaitCopyBegun(Path dir) {
     await()
         .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> Trees.files(dir).size() >= count);
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Trees.copyBegun(dir));
   }
 
   static void assertSameTree(Path source, Path destination) throws IOException {

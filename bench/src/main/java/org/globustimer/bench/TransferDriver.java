@@ -1,12 +1,12 @@
 package org.globustimer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.globustimer.core.action.ActionReply;
 import org.globustimer.core.json.Json;
 import org.globustimer.transfer.TransferModule;
@@ -22,11 +22,12 @@ final class TransferDriver implements AutoCloseable {
 
   private static final String OWNER = "bench";
 
+  private final HikariDataSource dataSource;
   private final TransferModule module;
   private final String endpoint = Endpoints.localId(OWNER);
 
   TransferDriver(Path base, int parallelFiles) {
-    DataSource dataSource = SqliteFiles.open(base.resolve("db/transfer.db"));
+    dataSource = SqliteFiles.open(base.resolve("db/transfer.db"));
     module =
         new TransferModule(
             new TransferSettings(base, List.of(base), parallelFiles, null),
@@ -104,5 +105,6 @@ final class TransferDriver implements AutoCloseable {
   @Override
   public void close() {
     module.close();
+    dataSource.close();
   }
 }

@@ -1,11 +1,11 @@
 package org.globustimer.transfer;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.globustimer.transfer.db.SqliteFiles;
 
 /**
@@ -34,7 +34,7 @@ public final class TransferMain {
                 userHome.resolve(".local/share/globus-timer-transfer").toString()));
     int port = Integer.parseInt(env("GLOBUS_TIMER_TRANSFER_PORT", "8471"));
 
-    DataSource db = SqliteFiles.open(home.resolve("db/transfer.db"));
+    HikariDataSource db = SqliteFiles.open(home.resolve("db/transfer.db"));
     TransferModule module =
         new TransferModule(TransferSettings.forHome(userHome), db, Clock.systemUTC());
     module.registerLocalEndpoints(OWNER);
@@ -56,6 +56,7 @@ public final class TransferMain {
                 () -> {
                   app.stop();
                   module.close();
+                  db.close();
                 }));
     app.start("127.0.0.1", port);
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.globustimer.core.error.ErrorBodies;
 import org.globustimer.core.error.ServiceException;
 import org.globustimer.core.json.Json;
@@ -35,7 +35,7 @@ final class Harness implements AutoCloseable {
   record Reply(int status, JsonNode json) {}
 
   final Path home;
-  private final DataSource dataSource;
+  private final HikariDataSource dataSource;
   private final HttpClient http = HttpClient.newHttpClient();
   private final int parallel;
   private TransferModule module;
@@ -173,5 +173,6 @@ final class Harness implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    dataSource.close();
   }
 }

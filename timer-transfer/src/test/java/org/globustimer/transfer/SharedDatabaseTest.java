@@ -2,6 +2,7 @@ package org.globustimer.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,12 @@ class SharedDatabaseTest {
 
   @Test
   void migratesBesideAnotherModulesTablesAndAgainOnRestart() throws Exception {
-    DataSource ds = SqliteFiles.open(tmp.resolve("shared.db"));
+    try (HikariDataSource ds = SqliteFiles.open(tmp.resolve("shared.db"))) {
+      migrateTwice(ds);
+    }
+  }
+
+  private void migrateTwice(DataSource ds) throws Exception {
     try (Connection c = ds.getConnection()) {
       c.createStatement().execute("create table timers (id varchar(36) primary key)");
     }

@@ -134,6 +134,17 @@ class S3TransferTest {
     assertThat(s3.mtime(bucket, "backup/tree/deep/er/b.txt")).isEqualTo(NEW);
     assertThat(s3.read(bucket, "backup/tree/empty")).isEmpty();
     assertThat(s3.openUploads(bucket)).isZero();
+    // the multipart object's kept mtime is known from its completion, as a single request's is
+    assertThat(h.rows("transfer_object_mtimes")).isEqualTo(4);
+    ObjectNode again = up.deepCopy().put("sync_level", 2);
+    again.remove("verify_checksum");
+    S3Requests.watch(bucket);
+    try {
+      assertThat(h.runToEnd(again).get("details").get("files_transferred").asInt()).isZero();
+      assertThat(S3Requests.take(bucket)).doesNotContain("HeadObject");
+    } finally {
+      S3Requests.unwatch(bucket);
+    }
 
     JsonNode tree = h.get("/endpoints/" + endpoint + "/ls?path=/tree&tree=true", "alice").json();
     List<String> names = new ArrayList<>();

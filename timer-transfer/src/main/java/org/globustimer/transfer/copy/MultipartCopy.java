@@ -85,7 +85,7 @@ final class MultipartCopy {
     }
     control.check();
     try {
-      dst.complete(dstRel, uploadId, parts.etags);
+      dst.complete(dstRel, uploadId, parts.etags, mtime);
     } catch (TransferException e) {
       if (prior == null || !e.code().equals("FILE_NOT_FOUND")) {
         throw e;

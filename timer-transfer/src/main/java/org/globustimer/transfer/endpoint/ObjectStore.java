@@ -31,7 +31,11 @@ public interface ObjectStore {
   /** Stores one part and answers its ETag. */
   String putPart(String rel, String uploadId, int number, byte[] data, int length, byte[] md5);
 
-  void complete(String rel, String uploadId, SortedMap<Integer, String> etags);
+  /**
+   * Completes an upload. {@code mtime} is the one kept in the metadata it was started with (null:
+   * none), as a resumed upload's source is the one it was started for, unchanged.
+   */
+  void complete(String rel, String uploadId, SortedMap<Integer, String> etags, Instant mtime);
 
   /** Aborts an upload; one that is gone already is no failure. */
   void abort(String rel, String uploadId);

@@ -1,6 +1,7 @@
 package org.globustimer.transfer.endpoint;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -128,19 +129,23 @@ final class S3Objects implements ObjectStore {
   }
 
   @Override
-  public void complete(String rel, String uploadId, SortedMap<Integer, String> etags) {
+  public void complete(
+      String rel, String uploadId, SortedMap<Integer, String> etags, Instant mtime) {
     writes.writing(at.key(rel));
     List<CompletedPart> parts = new ArrayList<>();
     etags.forEach(
         (n, etag) ->
             parts.add(CompletedPart.builder().partNumber(n).eTag(S3Meta.quote(etag)).build()));
     try {
-      s3.completeMultipartUpload(
-          r ->
-              r.bucket(at.bucket())
-                  .key(at.key(rel))
-                  .uploadId(uploadId)
-                  .multipartUpload(m -> m.parts(parts)));
+      String etag =
+          s3.completeMultipartUpload(
+                  r ->
+                      r.bucket(at.bucket())
+                          .key(at.key(rel))
+                          .uploadId(uploadId)
+                          .multipartUpload(m -> m.parts(parts)))
+              .eTag();
+      times.seen(at.key(rel), etag, mtime);
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
     }

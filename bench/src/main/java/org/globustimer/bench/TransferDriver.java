@@ -75,7 +75,7 @@ final class TransferDriver implements AutoCloseable {
     String id = submitted.body().path("action_id").asText();
     JsonNode status;
     do {
-      pause();
+      pause(System.nanoTime() - start);
       status = module.provider().status(OWNER, id).body();
     } while (status.path("status").asText().matches("ACTIVE|INACTIVE"));
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -93,9 +93,14 @@ final class TransferDriver implements AutoCloseable {
 
   record Result(double seconds, double cpuSeconds, long transferred, long skipped) {}
 
-  private static void pause() {
+  /**
+   * Waits between polls for about a fiftieth of the time taken so far (1 to 20 ms): with a fixed
+   * 20 ms the measured time of a task of a tenth of a second would include some 10 ms of waiting on
+   * average after it ended, which a tool that exits when done does not pay.
+   */
+  private static void pause(long elapsedNanos) {
     try {
-      Thread.sleep(20);
+      Thread.sleep(Math.clamp(elapsedNanos / 50_000_000L, 1, 20));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

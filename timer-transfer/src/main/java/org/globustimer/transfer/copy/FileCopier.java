@@ -82,8 +82,8 @@ final class FileCopier {
     // only sync level 2 compares the destination's time, which a listing may not carry
     boolean listingDoes = seen.listed() && !Integer.valueOf(2).equals(spec.syncLevel());
     Entry d = seen == Seen.ABSENT ? null : listingDoes ? seen.entry() : dst.stat(dstRel, false);
-    if (d != null && d.isLink()) {
-      // the rename replaces the link itself, so what it points to is never compared or written
+    if (d != null && (d.isLink() || d.isSpecial())) {
+      // the rename replaces the link or pipe itself, which is never read, compared or written
       d = null;
     }
     Ledger.Done done = ledger.find(dstRel);

@@ -146,6 +146,13 @@ public final class TransferJob {
           400,
           "the source is a directory; mark the item recursive to copy it: " + item.sourcePath());
     }
+    if (s.isSpecial()) {
+      throw new TransferException(
+          "NOT_A_REGULAR_FILE",
+          400,
+          "the source is a pipe, socket or device, which cannot be copied; name a regular file: "
+              + item.sourcePath());
+    }
     Entry d = dst.stat(dstRel, true);
     if (item.destinationPath().endsWith("/") || (d != null && d.isDir())) {
       dstRel = UserPaths.join(dstRel, UserPaths.name(srcRel));
@@ -194,6 +201,14 @@ public final class TransferJob {
         if (eff == null) {
           continue;
         }
+      }
+      if (eff.isSpecial()) {
+        progress.event(
+            "SKIPPED_SPECIAL_FILE",
+            "skipped a pipe, socket or device: only regular files are copied",
+            "/" + childSrc,
+            false);
+        continue;
       }
       if (!spec.includes(e.name(), eff.isDir())) {
         continue;

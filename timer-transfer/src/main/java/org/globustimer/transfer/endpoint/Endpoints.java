@@ -146,7 +146,7 @@ public final class Endpoints {
       data.addObject()
           .put("DATA_TYPE", "file")
           .put("name", shownPrefix + entry.name())
-          .put("type", entry.type().name().toLowerCase(java.util.Locale.ROOT))
+          .put("type", shownType(entry))
           .put("size", entry.size())
           .put("last_modified", entry.modified().toString())
           .put("permissions", String.format("%04o", entry.permissions()));
@@ -199,5 +199,10 @@ public final class Endpoints {
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
             e.createdAt().atOffset(java.time.ZoneOffset.UTC)));
     return d;
+  }
+
+  /** Globus Transfer's listings know dirs, files and links; a pipe or device shows as a file. */
+  private static String shownType(Entry entry) {
+    return entry.isSpecial() ? "file" : entry.type().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -16,7 +16,9 @@ public record Entry(
   public enum Type {
     FILE,
     DIR,
-    LINK
+    LINK,
+    /** A pipe, socket or device: never copied, as reading a pipe would wait for a writer. */
+    SPECIAL
   }
 
   /**
@@ -31,5 +33,9 @@ public record Entry(
 
   public boolean isLink() {
     return type == Type.LINK;
+  }
+
+  public boolean isSpecial() {
+    return type == Type.SPECIAL;
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class PosixListed {
 
   private static final String ATTRIBUTES =
-      "unix:size,lastModifiedTime,ctime,ino,mode,isSymbolicLink,isDirectory";
+      "unix:size,lastModifiedTime,ctime,ino,mode,isSymbolicLink,isDirectory,isOther";
 
   private PosixListed() {}
 
@@ -31,7 +31,9 @@ final class PosixListed {
     Entry.Type type =
         (Boolean) a.get("isSymbolicLink")
             ? Entry.Type.LINK
-            : (Boolean) a.get("isDirectory") ? Entry.Type.DIR : Entry.Type.FILE;
+            : (Boolean) a.get("isDirectory")
+                ? Entry.Type.DIR
+                : (Boolean) a.get("isOther") ? Entry.Type.SPECIAL : Entry.Type.FILE;
     FileTime mtime = (FileTime) a.get("lastModifiedTime");
     Entry.Identity identity =
         new Entry.Identity(

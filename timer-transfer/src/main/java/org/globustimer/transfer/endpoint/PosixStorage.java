@@ -95,7 +95,11 @@ final class PosixStorage implements Storage {
         return null;
       }
       Entry.Type type =
-          a.isSymbolicLink() ? Entry.Type.LINK : a.isDirectory() ? Entry.Type.DIR : Entry.Type.FILE;
+          a.isSymbolicLink()
+              ? Entry.Type.LINK
+              : a.isDirectory()
+                  ? Entry.Type.DIR
+                  : a.isOther() ? Entry.Type.SPECIAL : Entry.Type.FILE;
       String name = p.getFileName() == null ? "/" : p.getFileName().toString();
       return new Entry(name, type, a.size(), a.lastModifiedTime().toInstant(), mode(a));
     } catch (NoSuchFileException e) {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class S3Storage implements Storage {
 
+  private final S3ClientCache.Lease client;
   private final S3Client s3;
   private final S3Location at;
   private final S3Errors errors;
@@ -31,8 +32,9 @@ final class S3Storage implements Storage {
   private final S3Writes writes = new S3Writes();
   private final S3Lookahead ahead;
 
-  S3Storage(S3Client s3, S3Location at, String server, ObjectTimes kept) {
-    this.s3 = s3;
+  S3Storage(S3ClientCache.Lease client, S3Location at, String server, ObjectTimes kept) {
+    this.client = client;
+    this.s3 = client.client();
     this.at = at;
     this.errors = new S3Errors(at, server);
     this.times = new S3KnownTimes(kept, at);
@@ -258,7 +260,7 @@ final class S3Storage implements Storage {
       ahead.close();
       times.save();
     } finally {
-      s3.close();
+      client.release();
     }
   }
 }

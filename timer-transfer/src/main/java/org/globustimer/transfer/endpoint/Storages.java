@@ -23,7 +23,10 @@ import org.globustimer.core.json.Json;
 import org.globustimer.core.secret.Sealer;
 import org.globustimer.transfer.TransferException;
 
-/** Opens the storage behind an endpoint: local trees directly, sftp through one SSH client. */
+/**
+ * Opens the storage behind an endpoint: local trees directly, sftp through one SSH client, s3
+ * through SDK clients kept between tasks.
+ */
 public final class Storages implements AutoCloseable {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
@@ -33,6 +36,7 @@ public final class Storages implements AutoCloseable {
   private final Sealer cipher;
   private final boolean hostCredentials;
   private final ObjectTimes objectTimes;
+  private final S3ClientCache s3Clients = new S3ClientCache();
   private volatile SshClient ssh;
 
   public Storages(
@@ -92,19 +96,20 @@ public final class Storages implements AutoCloseable {
     }
     String server =
         at.serviceUrl() == null ? "AWS S3 (" + at.region() + ")" : at.serviceUrl().toString();
-    S3Storage storage;
+    S3ClientCache.Lease client;
     try {
-      storage =
-          new S3Storage(
-              S3Clients.build(at, e.username(), secretKey, token), at, server, objectTimes);
+      client = s3Clients.take(at, e.username(), secretKey, token);
     } catch (RuntimeException ex) {
       throw new TransferException(
           "ENDPOINT_ERROR", 502, "cannot open s3 endpoint " + at.display() + ": " + reason(ex), ex);
     }
+    S3Storage storage = new S3Storage(client, at, server, objectTimes);
     try {
       storage.probe();
       return storage;
     } catch (RuntimeException ex) {
+      // the next task gets a client of its own, in case this one is what failed
+      client.forget();
       storage.close();
       throw ex;
     }
@@ -222,6 +227,7 @@ public final class Storages implements AutoCloseable {
 
   @Override
   public void close() {
+    s3Clients.close();
     SshClient c = ssh;
     if (c != null) {
       c.stop();

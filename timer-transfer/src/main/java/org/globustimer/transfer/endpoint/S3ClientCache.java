@@ -30,9 +30,18 @@ final class S3ClientCache implements AutoCloseable {
     final S3Client client;
     int users;
     long idleSince;
+    private boolean closed;
 
     Held(S3Client client) {
       this.client = client;
+    }
+
+    /** Once: a storage may let its client go after the cache itself was closed. */
+    void close() {
+      if (!closed) {
+        closed = true;
+        client.close();
+      }
     }
   }
 
@@ -67,7 +76,7 @@ final class S3ClientCache implements AutoCloseable {
         held.users--;
         held.idleSince = System.nanoTime();
         if (held.users == 0 && kept.get(key) != held) {
-          held.client.close();
+          held.close();
         }
       }
     }
@@ -98,13 +107,13 @@ final class S3ClientCache implements AutoCloseable {
           }
         });
     for (Key key : idle) {
-      kept.remove(key).client.close();
+      kept.remove(key).close();
     }
   }
 
   @Override
   public synchronized void close() {
-    kept.values().forEach(h -> h.client.close());
+    kept.values().forEach(Held::close);
     kept.clear();
   }
 }

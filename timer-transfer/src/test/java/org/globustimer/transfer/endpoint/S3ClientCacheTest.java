@@ -51,4 +51,13 @@ class S3ClientCacheTest {
       next.release();
     }
   }
+
+  @Test
+  void aStorageMayLetItsClientGoAfterTheCacheClosed() {
+    S3ClientCache cache = new S3ClientCache();
+    S3ClientCache.Lease open = cache.take(AT, "key", "secret", null);
+    cache.close();
+    open.release();
+    open.release();
+  }
 }

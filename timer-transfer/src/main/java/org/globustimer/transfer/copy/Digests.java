@@ -15,10 +15,10 @@ public interface Digests {
   void put(String file, Stamp stamp, long xxh64);
 
   /**
-   * Reads at once what is kept of the files below {@code root} (a directory), so that looking them
-   * up costs no query each; a hint, which may read nothing.
+   * Reads at once what is kept of the files below each of {@code roots} (directories), so that
+   * looking them up costs no query each; a hint, which may read nothing.
    */
-  default void preload(String root) {}
+  default void preload(java.util.List<String> roots) {}
 
   /** Stores what was put since the last flush. */
   void flush();

@@ -134,8 +134,11 @@ public final class TransferJob {
       Entry d = dst.statTree(dstRel);
       if (d != null && Integer.valueOf(3).equals(spec.syncLevel())) {
         // both trees' kept digests in one read each, instead of one per directory
-        src.localPath(srcRel).ifPresent(p -> digests.preload(p.toString()));
-        dst.localPath(dstRel).ifPresent(p -> digests.preload(p.toString()));
+        digests.preload(
+            java.util.stream.Stream.of(src.localPath(srcRel), dst.localPath(dstRel))
+                .flatMap(java.util.Optional::stream)
+                .map(java.nio.file.Path::toString)
+                .toList());
       }
       copyTree(srcRel, dstRel, 0, ancestors, d);
       return;

@@ -39,13 +39,22 @@ public final class StoredDigests implements Digests {
   private static final int PRELOAD_MAX = 200_000;
   private static final String COLUMNS = "path, size, mtime_ns, ctime_ns, inode, digest";
 
-  private record Kept(Stamp stamp, long digest) {}
+  /** A row as read or put; {@code looked} once its file was asked for, so the file is there. */
+  private static final class Kept {
+    final Stamp stamp;
+    final long digest;
+    volatile boolean looked;
+
+    Kept(Stamp stamp, long digest, boolean looked) {
+      this.stamp = stamp;
+      this.digest = digest;
+      this.looked = looked;
+    }
+  }
 
   private final Db db;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final Map<String, Boolean> loaded = new ConcurrentHashMap<>();
-  // rows read and not looked up since: only these can be of files gone
-  private final Set<String> unlooked = ConcurrentHashMap.newKeySet();
   private final Set<String> preloaded = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private List<Object[]> pending = new ArrayList<>();
@@ -62,9 +71,12 @@ public final class StoredDigests implements Digests {
     if (!preloaded(dir)) {
       loaded.computeIfAbsent(dir, this::load);
     }
-    unlooked.remove(file);
     Kept k = kept.get(file);
-    return k != null && k.stamp().equals(stamp) ? k.digest() : null;
+    if (k == null) {
+      return null;
+    }
+    k.looked = true;
+    return k.stamp.equals(stamp) ? k.digest : null;
   }
 
   private boolean preloaded(String dir) {
@@ -83,7 +95,26 @@ public final class StoredDigests implements Digests {
    * names extend the root's ({@code root-old}); they are left out here.
    */
   @Override
-  public void preload(String root) {
+  public void preload(List<String> roots) {
+    // each root's rows are read on a thread of its own: decoding them is most of the cost
+    List<Thread> others = new ArrayList<>();
+    for (String root : roots.subList(Math.min(1, roots.size()), roots.size())) {
+      others.add(Thread.ofVirtual().start(() -> preload(root)));
+    }
+    if (!roots.isEmpty()) {
+      preload(roots.getFirst());
+    }
+    for (Thread t : others) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void preload(String root) {
     try {
       List<Map.Entry<String, Kept>> rows =
           db.list(
@@ -129,17 +160,18 @@ public final class StoredDigests implements Digests {
     return Map.entry(
         rs.getString(1),
         new Kept(
-            new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), rs.getLong(6)));
+            new Stamp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+            rs.getLong(6),
+            false));
   }
 
   private void keep(Map.Entry<String, Kept> e) {
     kept.putIfAbsent(e.getKey(), e.getValue());
-    unlooked.add(e.getKey());
   }
 
   @Override
   public void put(String file, Stamp stamp, long xxh64) {
-    kept.put(file, new Kept(stamp, xxh64));
+    kept.put(file, new Kept(stamp, xxh64, true));
     Object[] row = {
       dir(file),
       file,
@@ -200,12 +232,14 @@ public final class StoredDigests implements Digests {
   /** Only rows this task read and did not look up can be of files gone; each is checked. */
   private void prune() {
     List<Object[]> gone = new ArrayList<>();
-    for (String file : unlooked) {
-      if (!Files.exists(Path.of(file), LinkOption.NOFOLLOW_LINKS)) {
-        gone.add(new Object[] {dir(file), file});
-      }
-    }
-    unlooked.clear();
+    kept.forEach(
+        (file, k) -> {
+          if (!k.looked && !Files.exists(Path.of(file), LinkOption.NOFOLLOW_LINKS)) {
+            gone.add(new Object[] {dir(file), file});
+          }
+          // checked once: a later flush of this task looks only at rows read since
+          k.looked = true;
+        });
     try {
       db.cacheBatch("delete from transfer_digests where dir = ? and path = ?", gone);
       long last = lastSweep.get();

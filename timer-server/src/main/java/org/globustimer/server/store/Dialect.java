@@ -104,8 +104,16 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
   /**
    * PostgreSQL: one statement locks the candidates with {@code FOR UPDATE SKIP LOCKED} and claims
    * them, so concurrent nodes take disjoint sets and never wait for each other.
+   *
+   * <p>A claim's commit does not wait for the log's flush ({@code synchronous_commit} off for that
+   * transaction only): nothing is acknowledged on a claim, and every write that relies on one (a
+   * firing's write before its call, its answer) is itself a synchronous commit later in the same
+   * log, so its flush makes the claim durable too. A claim lost with the server is only a claim not
+   * made: the node's version-checked writes then fail and the timer is claimed again.
    */
   record PostgreSql() implements Dialect {
+    private static final String CLAIM_WITHOUT_FLUSH = "SET LOCAL synchronous_commit = off";
+
     @Override
     public String migrationsLocation() {
       return "classpath:db/timer/postgresql";
@@ -124,6 +132,7 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
     @Override
     public List<TimerRow> claimTimers(
         Tx tx, String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+      tx.update(CLAIM_WITHOUT_FLUSH);
       return tx.query(
           "WITH due AS MATERIALIZED (SELECT id FROM timers WHERE due_at <= ? AND"
               + " (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT "
@@ -140,6 +149,7 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
     @Override
     public List<RunRow> claimRunsToCheck(
         Tx tx, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
+      tx.update(CLAIM_WITHOUT_FLUSH);
       return tx.query(
           "WITH due AS MATERIALIZED (SELECT timer_id, slot FROM runs WHERE next_check_at <= ?"
               + " AND (monitor_lease_until IS NULL OR monitor_lease_until < ?) ORDER BY"

@@ -106,7 +106,8 @@ public final class Tx {
   /**
    * Claims timers due before {@code dueBefore} whose lease is free or expired, for {@code node}
    * until {@code leaseUntil}. Concurrent claimers never both win the same timer (see {@link
-   * Claims}).
+   * Claims}). On PostgreSQL the transaction then commits without waiting for the log's flush (see
+   * {@link Dialect.PostgreSql}): claim in a transaction of its own, with no durable write.
    */
   public List<TimerRow> claimDue(
       String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
@@ -161,7 +162,10 @@ public final class Tx {
         beforeSlot);
   }
 
-  /** Claims runs whose action status is due to be checked, with a lease so one node polls each. */
+  /**
+   * Claims runs whose action status is due to be checked, with a lease so one node polls each; like
+   * {@link #claimDue}, in a transaction of its own.
+   */
   public List<RunRow> claimRunsToCheck(
       Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
     return dialect.claimRunsToCheck(this, now, dueBefore, leaseUntil, limit);

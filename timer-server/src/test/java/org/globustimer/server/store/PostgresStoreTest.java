@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
@@ -74,6 +78,61 @@ class PostgresStoreTest extends StoreContract {
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aWriteHandedInWhileALaneIsFreeCommitsOnTheCallersThread() {
+    Thread caller = Thread.currentThread();
+    Thread committedOn = store.writer().run(tx -> Thread.currentThread());
+    assertThat(committedOn).isSameAs(caller);
+  }
+
+  @Test
+  void writesFromManyThreadsAtOnceEachCommitOnceAndAFailingOneFailsAlone() throws Exception {
+    store.inTransaction(tx -> tx.update("CREATE TABLE written (id INT PRIMARY KEY)"));
+    int writes = 400;
+    List<Future<Integer>> results = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < writes; i++) {
+        // every 50th write repeats the id of the one before and fails on the primary key
+        int id = i % 50 == 49 ? i - 1 : i;
+        results.add(
+            threads.submit(
+                () -> store.writer().run(tx -> tx.update("INSERT INTO written VALUES (?)", id))));
+      }
+    }
+    int failed = 0;
+    for (Future<Integer> result : results) {
+      try {
+        assertThat(result.get()).isEqualTo(1);
+      } catch (ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(StoreException.class);
+        failed++;
+      }
+    }
+    assertThat(failed).isEqualTo(writes / 50);
+    long rows =
+        store
+            .read(tx -> tx.query("SELECT COUNT(DISTINCT id) FROM written", rs -> rs.getLong(1)))
+            .getFirst();
+    assertThat(rows).isEqualTo(writes - writes / 50);
+  }
+
+  @Test
+  void aClaimCommitsWithoutWaitingForTheFlushAndOtherTransactionsStillWait() {
+    String inClaim =
+        store.inTransaction(
+            tx -> {
+              tx.claimDue("n1", T0, T0.plusSeconds(2), T0.plusSeconds(30), 10);
+              return synchronousCommit(tx);
+            });
+    assertThat(inClaim).isEqualTo("off");
+    assertThat(store.inTransaction(PostgresStoreTest::synchronousCommit)).isEqualTo("on");
+    assertThat(store.writer().run(PostgresStoreTest::synchronousCommit)).isEqualTo("on");
+  }
+
+  private static String synchronousCommit(Tx tx) {
+    return tx.query("SHOW synchronous_commit", rs -> rs.getString(1)).getFirst();
   }
 
   @Test

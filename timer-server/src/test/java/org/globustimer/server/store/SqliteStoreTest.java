@@ -22,6 +22,12 @@ class SqliteStoreTest extends StoreContract {
   }
 
   @Test
+  void writesAreCommittedOnTheWriterThreadThatAlsoRestartsTheLog() {
+    String committedOn = store.writer().run(tx -> Thread.currentThread().getName());
+    assertThat(committedOn).startsWith("timer-writer-");
+  }
+
+  @Test
   void theFileIsAnSqliteDatabaseInWalModeWithSyncedCommits() throws Exception {
     store.inDurableTransaction(
         tx -> {

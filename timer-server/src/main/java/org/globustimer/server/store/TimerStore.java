@@ -37,10 +37,9 @@ public final class TimerStore implements AutoCloseable {
     this.dialect = dialect;
     this.sqliteFile = sqliteFile;
     this.checkpointer = checkpointer;
-    // SQLite has one writer connection, whose thread also restarts the log between batches; on
-    // PostgreSQL a second lane commits while one waits for its sync, and a firing that finds a lane
-    // free commits on its own thread rather than waiting for a writer thread to be scheduled.
-    this.writer = new GroupCommit(this, sqliteFile != null ? 1 : 2, sqliteFile == null);
+    // SQLite has one writer connection; on PostgreSQL a second writer commits while one waits for
+    // its sync.
+    this.writer = new GroupCommit(this, sqliteFile != null ? 1 : 2);
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */

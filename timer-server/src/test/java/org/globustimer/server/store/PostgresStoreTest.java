@@ -81,13 +81,6 @@ class PostgresStoreTest extends StoreContract {
   }
 
   @Test
-  void aWriteHandedInWhileALaneIsFreeCommitsOnTheCallersThread() {
-    Thread caller = Thread.currentThread();
-    Thread committedOn = store.writer().run(tx -> Thread.currentThread());
-    assertThat(committedOn).isSameAs(caller);
-  }
-
-  @Test
   void writesFromManyThreadsAtOnceEachCommitOnceAndAFailingOneFailsAlone() throws Exception {
     store.inTransaction(tx -> tx.update("CREATE TABLE written (id INT PRIMARY KEY)"));
     int writes = 400;

@@ -1,10 +1,13 @@
 package org.globustimer.transfer.copy;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 import org.globustimer.transfer.TransferException;
 import org.globustimer.transfer.endpoint.Entry;
 import org.globustimer.transfer.endpoint.IoErrors;
@@ -135,9 +138,9 @@ public final class TransferJob {
       if (d != null && Integer.valueOf(3).equals(spec.syncLevel())) {
         // both trees' kept digests in one read each, instead of one per directory
         digests.preload(
-            java.util.stream.Stream.of(src.localPath(srcRel), dst.localPath(dstRel))
-                .flatMap(java.util.Optional::stream)
-                .map(java.nio.file.Path::toString)
+            Stream.of(src.localPath(srcRel), dst.localPath(dstRel))
+                .flatMap(Optional::stream)
+                .map(Path::toString)
                 .toList());
       }
       copyTree(srcRel, dstRel, 0, ancestors, d);

@@ -97,14 +97,9 @@ public final class StoredDigests implements Digests {
   @Override
   public void preload(List<String> roots) {
     // each root's rows are read on a thread of its own: decoding them is most of the cost
-    List<Thread> others = new ArrayList<>();
-    for (String root : roots.subList(Math.min(1, roots.size()), roots.size())) {
-      others.add(Thread.ofVirtual().start(() -> preload(root)));
-    }
-    if (!roots.isEmpty()) {
-      preload(roots.getFirst());
-    }
-    for (Thread t : others) {
+    List<Thread> readers =
+        roots.stream().map(root -> Thread.ofVirtual().start(() -> preload(root))).toList();
+    for (Thread t : readers) {
       try {
         t.join();
       } catch (InterruptedException e) {

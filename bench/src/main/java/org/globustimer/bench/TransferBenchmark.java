@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * files' throughput against dd's.
  *
  * <p>Usage: {@code bench/run transfer [--dir D] [--large-mib 1024] [--large-files 4] [--small-files
- * 20000] [--small-kib 8] [--repeat 3] [--parallel 4]}
+ * 20000] [--small-kib 8] [--repeat 3] [--parallel 4] [--cases large,small,mtime,checksum]}
  */
 public final class TransferBenchmark {
 
@@ -41,7 +42,9 @@ public final class TransferBenchmark {
                 "small-files", "20000",
                 "small-kib", "8",
                 "repeat", "3",
-                "parallel", "4"));
+                "parallel", "4",
+                "cases", "large,small,mtime,checksum"));
+    Set<String> cases = Set.of(o.get("cases").split(","));
     int repeat = Integer.parseInt(o.get("repeat"));
     boolean rsync = TransferCommands.installed("rsync");
     TransferReport.machine(o, rsync);
@@ -59,12 +62,25 @@ public final class TransferBenchmark {
       warmUp(ours, small, base.resolve("warm-up"));
 
       Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
-      results.put("large files, fresh", fresh(base, large, ours, rsync, repeat));
-      results.put("small files, fresh", fresh(base, small, ours, rsync, repeat));
-      results.put("small, unchanged, mtime", resync(base, small, ours, rsync, repeat, 2));
-      results.put("small, unchanged, checksum", resync(base, small, ours, rsync, repeat, 3));
+      if (cases.contains("large")) {
+        results.put("large files, fresh", fresh(base, large, ours, rsync, repeat));
+      }
+      if (cases.contains("small")) {
+        results.put("small files, fresh", fresh(base, small, ours, rsync, repeat));
+      } else if (cases.contains("mtime") || cases.contains("checksum")) {
+        fresh(base, small, ours, rsync, 1);
+      }
+      if (cases.contains("mtime")) {
+        results.put("small, unchanged, mtime", resync(base, small, ours, rsync, repeat, 2));
+      }
+      if (cases.contains("checksum")) {
+        results.put("small, unchanged, checksum", resync(base, small, ours, rsync, repeat, 3));
+      }
       TransferReport.table(results, rsync);
-      TransferReport.throughput(results.get("large files, fresh"), TransferData.readAll(large)[1]);
+      if (cases.contains("large")) {
+        TransferReport.throughput(
+            results.get("large files, fresh"), TransferData.readAll(large)[1]);
+      }
     } finally {
       TransferData.delete(base);
       TransferReport.load("after");

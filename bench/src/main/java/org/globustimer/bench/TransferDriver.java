@@ -94,8 +94,8 @@ final class TransferDriver implements AutoCloseable {
   record Result(double seconds, double cpuSeconds, long transferred, long skipped) {}
 
   /**
-   * Waits between polls for about a fiftieth of the time taken so far (1 to 20 ms): with a fixed
-   * 20 ms the measured time of a task of a tenth of a second would include some 10 ms of waiting on
+   * Waits between polls for about a fiftieth of the time taken so far (1 to 20 ms): with a fixed 20
+   * ms the measured time of a task of a tenth of a second would include some 10 ms of waiting on
    * average after it ended, which a tool that exits when done does not pay.
    */
   private static void pause(long elapsedNanos) {

@@ -175,7 +175,9 @@ final class AtomicWrite {
       if (spec.preserveTimestamp()) {
         dst.setModified(tmp, s.modified());
       }
-      out.force(true);
+      if (!batch.flushesWrittenFiles()) {
+        out.force(true);
+      }
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + tmp);
     }

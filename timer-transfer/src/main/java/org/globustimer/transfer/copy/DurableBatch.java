@@ -31,6 +31,7 @@ final class DurableBatch {
   private final Storage dst;
   private final Ledger ledger;
   private final Progress progress;
+  private final boolean syncsFileSystem;
   private List<Written> pending = new ArrayList<>();
   private Set<String> createdIn = new LinkedHashSet<>();
   private long bytes;
@@ -40,6 +41,15 @@ final class DurableBatch {
     this.dst = dst;
     this.ledger = ledger;
     this.progress = progress;
+    this.syncsFileSystem = dst.syncsFileSystem();
+  }
+
+  /**
+   * Whether the batch makes its written files durable itself, with one flush of the file system
+   * before the renames, so that a file written for it needs no flush of its own.
+   */
+  boolean flushesWrittenFiles() {
+    return syncsFileSystem;
   }
 
   Ledger ledger() {
@@ -121,6 +131,14 @@ final class DurableBatch {
     if (files.isEmpty()) {
       return;
     }
+    if (syncsFileSystem) {
+      try {
+        dst.syncFileSystem(files.get(0).tmp());
+      } catch (TransferException e) {
+        files.forEach(w -> deleteQuietly(w.tmp()));
+        throw e;
+      }
+    }
     // in the ledger before the renames: a task resumed after a kill finishes a rename it finds
     // undone (the temporary file is whole) and never copies a renamed file again
     ledger.placing(files.stream().map(Written::file).toList());
@@ -146,8 +164,12 @@ final class DurableBatch {
   }
 
   private void syncAndCount(List<Written> files, Set<String> dirs) {
-    for (String dir : dirs) {
-      dst.syncDirectory(dir);
+    if (syncsFileSystem && !dirs.isEmpty()) {
+      dst.syncFileSystem(dirs.iterator().next());
+    } else {
+      for (String dir : dirs) {
+        dst.syncDirectory(dir);
+      }
     }
     progress.filesTransferred.addAndGet(files.size());
   }

@@ -209,6 +209,16 @@ final class PosixStorage implements Storage {
   }
 
   @Override
+  public boolean syncsFileSystem() {
+    return FileSystemSync.available();
+  }
+
+  @Override
+  public void syncFileSystem(String rel) {
+    FileSystemSync.sync(path(rel), "/" + rel);
+  }
+
+  @Override
   public void mkdirs(String rel) {
     try {
       Files.createDirectories(path(rel));

@@ -54,6 +54,22 @@ public interface Storage extends AutoCloseable {
   /** Makes the entries of a directory (names created or renamed in it) durable, where it can. */
   default void syncDirectory(String rel) {}
 
+  /**
+   * Whether {@link #syncFileSystem} can make every file written under this storage durable at once,
+   * so that files written for a batch need no flush of their own.
+   */
+  default boolean syncsFileSystem() {
+    return false;
+  }
+
+  /**
+   * Makes everything written on the file system that holds {@code rel} durable (data, names and
+   * directories), waiting until it is; only called where {@link #syncsFileSystem} holds.
+   */
+  default void syncFileSystem(String rel) {
+    throw new UnsupportedOperationException("no file-system flush here");
+  }
+
   void mkdirs(String rel);
 
   /** Removes a file, link, or a whole directory tree (links inside are not followed). */

@@ -80,7 +80,8 @@ final class FileCopier {
     control.check();
     progress.files.incrementAndGet();
     // only sync level 2 compares the destination's time, which a listing may not carry
-    boolean listingDoes = seen.listed() && !Integer.valueOf(2).equals(spec.syncLevel());
+    boolean listingDoes =
+        seen.listed() && (dst.listedTimesExact() || !Integer.valueOf(2).equals(spec.syncLevel()));
     Entry d = seen == Seen.ABSENT ? null : listingDoes ? seen.entry() : dst.stat(dstRel, false);
     if (d != null && (d.isLink() || d.isSpecial())) {
       // the rename replaces the link or pipe itself, which is never read, compared or written

@@ -193,8 +193,8 @@ public final class TransferJob {
       SourceErrors.skipOrThrow(spec, progress, e.onSource());
       return;
     }
-    // where each look at the destination is a round trip, one listing says what is there
-    Map<String, Entry> present = dst.remoteMetadata() ? WalkAhead.present(dst, dstDir, d) : null;
+    // one listing says what is there, instead of a look at the destination per file
+    Map<String, Entry> present = WalkAhead.present(dst, dstDir, d);
     WalkAhead.tell(spec, src, srcDir, children, dst, dstDir, present);
     Set<String> kept = new HashSet<>();
     for (Entry e : children) {
@@ -226,20 +226,15 @@ public final class TransferJob {
           below = new HashSet<>(ancestors);
           below.add(src.realPath(childSrc));
         }
-        copyTree(
-            childSrc,
-            childDst,
-            depth + 1,
-            below,
-            present != null ? present.get(e.name()) : dst.stat(childDst, true));
+        Entry there = present.get(e.name());
+        if (there != null && there.isLink() && !dst.remoteMetadata()) {
+          there = dst.stat(childDst, true); // a local walk enters a directory through a link
+        }
+        copyTree(childSrc, childDst, depth + 1, below, there);
       } else {
         // in a directory just made, nothing is there yet: no look at the destination per file
         FileCopier.Seen seen =
-            d == null
-                ? FileCopier.Seen.ABSENT
-                : present == null
-                    ? FileCopier.Seen.UNKNOWN
-                    : FileCopier.Seen.of(present.get(e.name()));
+            d == null ? FileCopier.Seen.ABSENT : FileCopier.Seen.of(present.get(e.name()));
         files.submit(childSrc, eff, childDst, seen, algorithm);
       }
     }

@@ -10,7 +10,8 @@ import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
  * What the walk of a tree sees of one destination directory at once, and which directories it will
- * list next, so that a side whose listings are round trips can take them ahead of the walk.
+ * list next, so that each side can take its listings ahead of the walk (on other threads, or as
+ * round trips in flight).
  */
 final class WalkAhead {
 
@@ -42,9 +43,6 @@ final class WalkAhead {
       Storage dst,
       String dstDir,
       Map<String, Entry> present) {
-    if (!src.remoteMetadata() && !dst.remoteMetadata()) {
-      return;
-    }
     List<String> srcDirs = new ArrayList<>();
     List<String> dstDirs = new ArrayList<>();
     for (Entry e : children) {

@@ -30,6 +30,9 @@ final class PosixStorage implements Storage {
   private final Path base;
   private final String homeRel;
   private final List<Path> roots;
+  // a local listing costs a stat per entry: taken on other cores while the walk settles files
+  private final ListingsAhead<List<Entry>> ahead =
+      new ListingsAhead<>(this::listNow, rel -> false, 2, "list-ahead-");
 
   PosixStorage(Path base, Path home, List<Path> roots) {
     this.base = base.toAbsolutePath().normalize();
@@ -128,6 +131,21 @@ final class PosixStorage implements Storage {
 
   @Override
   public List<Entry> list(String rel) {
+    List<Entry> listed = ahead.take(rel);
+    return listed != null ? listed : listNow(rel);
+  }
+
+  @Override
+  public void willList(List<String> rels) {
+    ahead.ahead(rels);
+  }
+
+  @Override
+  public boolean listedTimesExact() {
+    return true;
+  }
+
+  private List<Entry> listNow(String rel) {
     List<Entry> out = new ArrayList<>();
     try (DirectoryStream<Path> children = Files.newDirectoryStream(path(rel))) {
       for (Path child : children) {
@@ -291,5 +309,7 @@ final class PosixStorage implements Storage {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    ahead.close();
+  }
 }

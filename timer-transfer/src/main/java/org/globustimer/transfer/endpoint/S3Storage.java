@@ -30,7 +30,7 @@ final class S3Storage implements Storage {
   private final S3Objects objects;
   private final S3KnownTimes times;
   private final S3Writes writes = new S3Writes();
-  private final S3Lookahead ahead;
+  private final ListingsAhead<S3Listing.Page> ahead;
 
   S3Storage(S3ClientCache.Lease client, S3Location at, String server, ObjectTimes kept) {
     this.client = client;
@@ -41,7 +41,9 @@ final class S3Storage implements Storage {
     this.listing = new S3Listing(s3, at, errors);
     this.deletes = new S3Deletes(s3, at, errors, listing);
     this.objects = new S3Objects(s3, at, errors, times, writes);
-    this.ahead = new S3Lookahead(listing, writes);
+    this.ahead =
+        new ListingsAhead<>(
+            listing::list, rel -> writes.touched(listing.dirKey(rel)), 8, "s3-list-ahead-");
   }
 
   /** Checks at once that the bucket exists and the credentials are accepted. */

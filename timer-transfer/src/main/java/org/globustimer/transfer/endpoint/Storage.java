@@ -101,6 +101,15 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
+   * Whether a listing's entries carry the same modification times as {@link #stat} gives (with
+   * {@code follow} false), so that sync level 2 can compare a listed destination without a look of
+   * its own.
+   */
+  default boolean listedTimesExact() {
+    return false;
+  }
+
+  /**
    * The entry with its exact modification time: listings of some backends carry only the upload
    * time, and the kept mtime needs a second look.
    */

@@ -9,30 +9,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Directory listings taken ahead of a walk: the walk names the directories it will list next, in
- * its order, and up to {@link #IN_FLIGHT} of them are listed at once while it works on earlier
- * ones. A listing is used once, and not at all for a directory this task may have written into
- * since it was asked for ({@link S3Writes}). See docs/decisions/s3-listings.md.
+ * its order, and up to {@code inFlight} of them are listed at once while it works on earlier ones.
+ * A listing is used once, and not at all for a directory that is {@code stale} (this task may have
+ * written into it since it was asked for). See docs/decisions/s3-listings.md.
  */
-final class S3Lookahead {
+final class ListingsAhead<T> {
 
-  static final int IN_FLIGHT = 8;
   // listings taken but not asked for yet: bounds what is held when the walk is slower than they
   private static final int HELD = 64;
 
-  private final S3Listing listing;
-  private final S3Writes writes;
+  private final Function<String, T> lister;
+  private final Predicate<String> stale;
+  private final int inFlight;
+  private final String threadName;
   private final Deque<String> wanted = new ArrayDeque<>();
-  private final Map<String, CompletableFuture<S3Listing.Page>> taken = new HashMap<>();
-  private int inFlight;
+  private final Map<String, CompletableFuture<T>> taken = new HashMap<>();
+  private int running;
   private ExecutorService pool;
   private boolean closed;
 
-  S3Lookahead(S3Listing listing, S3Writes writes) {
-    this.listing = listing;
-    this.writes = writes;
+  ListingsAhead(
+      Function<String, T> lister, Predicate<String> stale, int inFlight, String threadName) {
+    this.lister = lister;
+    this.stale = stale;
+    this.inFlight = inFlight;
+    this.threadName = threadName;
   }
 
   /** The directories the walk lists next, before any it named earlier and has not listed yet. */
@@ -44,16 +50,16 @@ final class S3Lookahead {
   }
 
   /** A listing the walk took itself and will ask for again next. */
-  synchronized void keep(String rel, S3Listing.Page page) {
-    taken.put(rel, CompletableFuture.completedFuture(page));
+  synchronized void keep(String rel, T listing) {
+    taken.put(rel, CompletableFuture.completedFuture(listing));
   }
 
   /**
    * The listing of {@code rel} if one was taken ahead and is still good, else null (the caller
    * lists it itself; a listing that failed ahead is tried again that way, and fails for the walk).
    */
-  S3Listing.Page take(String rel) {
-    CompletableFuture<S3Listing.Page> f;
+  T take(String rel) {
+    CompletableFuture<T> f;
     synchronized (this) {
       f = taken.remove(rel);
       if (f == null) {
@@ -64,33 +70,33 @@ final class S3Lookahead {
     if (f == null) {
       return null;
     }
-    S3Listing.Page page;
+    T listing;
     try {
-      page = f.join();
+      listing = f.join();
     } catch (CompletionException e) {
       return null;
     }
-    return writes.touched(page.dir()) ? null : page;
+    return stale.test(rel) ? null : listing;
   }
 
   private void start() {
-    while (!closed && inFlight < IN_FLIGHT && taken.size() < HELD && !wanted.isEmpty()) {
+    while (!closed && running < inFlight && taken.size() < HELD && !wanted.isEmpty()) {
       String rel = wanted.pollFirst();
-      if (taken.containsKey(rel) || writes.touched(listing.dirKey(rel))) {
+      if (taken.containsKey(rel) || stale.test(rel)) {
         continue;
       }
       if (pool == null) {
         pool =
             Executors.newFixedThreadPool(
-                IN_FLIGHT, Thread.ofPlatform().name("s3-list-ahead-", 0).daemon().factory());
+                inFlight, Thread.ofPlatform().name(threadName, 0).daemon().factory());
       }
-      CompletableFuture<S3Listing.Page> f = new CompletableFuture<>();
+      CompletableFuture<T> f = new CompletableFuture<>();
       taken.put(rel, f);
-      inFlight++;
+      running++;
       pool.execute(
           () -> {
             try {
-              f.complete(listing.list(rel));
+              f.complete(lister.apply(rel));
             } catch (RuntimeException e) {
               f.completeExceptionally(e);
             } finally {
@@ -101,7 +107,7 @@ final class S3Lookahead {
   }
 
   private synchronized void finished() {
-    inFlight--;
+    running--;
     start();
   }
 

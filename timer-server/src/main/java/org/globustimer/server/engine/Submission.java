@@ -4,11 +4,9 @@ import static org.globustimer.server.engine.Holding.bumped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.UUID;
 import org.globustimer.core.timer.RunRow;
 import org.globustimer.core.timer.TimerRow;
 import org.globustimer.core.timer.TimerState;
-import org.globustimer.server.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +55,14 @@ final class Submission {
               .run(
                   tx -> {
                     boolean updated = tx.updateState(base.id(), base.state().version(), next);
-                    // A node whose lease ran out meanwhile leaves the run to the one holding it.
-                    if (updated || !heldByAnother(tx, base.id())) {
+                    // The run goes in only with the state and its notifications: a run written
+                    // final alone would leave them unsent by a kill before the next attempt. A node
+                    // that lost the timer leaves the run to the holder, which re-sends the tick
+                    // with the same request id.
+                    if (updated) {
                       if (!tx.insertRun(recorded)) {
                         tx.updateRun(recorded);
                       }
-                    }
-                    if (updated) {
                       effects.queueNotifications(tx, base, recorded, next);
                     }
                     return updated;
@@ -76,10 +75,5 @@ final class Submission {
     }
     log.warn("could not record the answer for timer {} tick {}", timer.id(), run.slot());
     return null;
-  }
-
-  private boolean heldByAnother(Tx tx, UUID id) {
-    String holder = tx.findTimer(id).map(t -> t.state().claimedBy()).orElse(null);
-    return holder != null && !holder.equals(context.nodeId());
   }
 }

@@ -131,9 +131,9 @@ final class DurableBatch {
     if (files.isEmpty()) {
       return;
     }
-    if (syncsFileSystem) {
+    if (syncsFileSystem && !dst.syncFileSystem(files.get(0).tmp())) {
       try {
-        dst.syncFileSystem(files.get(0).tmp());
+        files.forEach(w -> dst.syncFile(w.tmp()));
       } catch (TransferException e) {
         files.forEach(w -> deleteQuietly(w.tmp()));
         throw e;
@@ -164,12 +164,12 @@ final class DurableBatch {
   }
 
   private void syncAndCount(List<Written> files, Set<String> dirs) {
-    if (syncsFileSystem && !dirs.isEmpty()) {
-      dst.syncFileSystem(dirs.iterator().next());
-    } else {
-      for (String dir : dirs) {
-        dst.syncDirectory(dir);
-      }
+    if (dirs.isEmpty() || (syncsFileSystem && dst.syncFileSystem(dirs.iterator().next()))) {
+      progress.filesTransferred.addAndGet(files.size());
+      return;
+    }
+    for (String dir : dirs) {
+      dst.syncDirectory(dir);
     }
     progress.filesTransferred.addAndGet(files.size());
   }

@@ -232,8 +232,17 @@ final class PosixStorage implements Storage {
   }
 
   @Override
-  public void syncFileSystem(String rel) {
-    FileSystemSync.sync(path(rel), "/" + rel);
+  public boolean syncFileSystem(String rel) {
+    return FileSystemSync.sync(path(rel));
+  }
+
+  @Override
+  public void syncFile(String rel) {
+    try (FileChannel file = FileChannel.open(path(rel), StandardOpenOption.READ)) {
+      file.force(true);
+    } catch (IOException e) {
+      throw IoErrors.map(e, "/" + rel);
+    }
   }
 
   @Override

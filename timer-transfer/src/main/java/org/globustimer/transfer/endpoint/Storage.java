@@ -64,11 +64,16 @@ public interface Storage extends AutoCloseable {
 
   /**
    * Makes everything written on the file system that holds {@code rel} durable (data, names and
-   * directories), waiting until it is; only called where {@link #syncsFileSystem} holds.
+   * directories), waiting until it is: true once it is, false where that flush did not work, so
+   * that each file and directory must be flushed on its own ({@link #syncFile}, {@link
+   * #syncDirectory}).
    */
-  default void syncFileSystem(String rel) {
-    throw new UnsupportedOperationException("no file-system flush here");
+  default boolean syncFileSystem(String rel) {
+    return false;
   }
+
+  /** Makes one written file's content durable, where the backend can. */
+  default void syncFile(String rel) {}
 
   void mkdirs(String rel);
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class DurableBatchTest {
 
   private final List<String> calls = new ArrayList<>();
+  private boolean fileSystemFlushWorks = true;
   private final Progress progress = new Progress(Clock.systemUTC());
 
   @Test
@@ -52,6 +53,29 @@ class DurableBatchTest {
             "syncDirectory e");
   }
 
+  @Test
+  void whenTheFileSystemFlushFailsEachFileAndDirectoryIsFlushedOnItsOwn() {
+    fileSystemFlushWorks = false;
+    DurableBatch batch = new DurableBatch(storage(true), recordingLedger(), progress);
+
+    batch.add(written("d/a"));
+    batch.add(written("e/b"));
+    batch.flush();
+
+    assertThat(calls)
+        .containsExactly(
+            "syncFileSystem d/.a.0000abcd.part",
+            "syncFile d/.a.0000abcd.part",
+            "syncFile e/.b.0000abcd.part",
+            "placing d/a e/b",
+            "rename d/.a.0000abcd.part d/a",
+            "rename e/.b.0000abcd.part e/b",
+            "syncFileSystem d",
+            "syncDirectory d",
+            "syncDirectory e");
+    assertThat(progress.filesTransferred.get()).isEqualTo(2);
+  }
+
   private static DurableBatch.Written written(String dstRel) {
     return new DurableBatch.Written(
         AtomicWrite.temporaryFor(dstRel, "0000abcd"), dstRel, 10, Instant.EPOCH);
@@ -66,8 +90,8 @@ class DurableBatchTest {
               if (method.getName().equals("syncsFileSystem")) {
                 return syncsFileSystem;
               }
-              calls.add(method.getName() + " " + String.join(" ", (String[]) toStrings(args)));
-              return null;
+              calls.add(method.getName() + " " + String.join(" ", toStrings(args)));
+              return method.getName().equals("syncFileSystem") ? fileSystemFlushWorks : null;
             });
   }
 

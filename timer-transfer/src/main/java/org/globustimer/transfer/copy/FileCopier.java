@@ -203,7 +203,7 @@ final class FileCopier {
   /** Sync level 3: equal sizes and equal content. */
   private boolean sameContent(Planned p) {
     return p.source().size() == p.destination().size()
-        && content.test(p.srcRel(), p.dstRel(), p.source().size(), p.algorithm());
+        && content.test(p.srcRel(), p.source(), p.dstRel(), p.destination(), p.algorithm());
   }
 
   private void pause(Duration d) {

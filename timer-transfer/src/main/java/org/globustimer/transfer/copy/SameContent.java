@@ -60,7 +60,8 @@ final class SameContent {
   }
 
   /** {@code algorithm}, when the item names one, is compared with instead of our own choice. */
-  boolean test(String srcRel, String dstRel, long size, ChecksumAlgorithm algorithm) {
+  boolean test(String srcRel, Entry s, String dstRel, Entry d, ChecksumAlgorithm algorithm) {
+    long size = s.size();
     if (algorithm != null
         || src.storedSha256(srcRel).isPresent()
         || dst.storedSha256(dstRel).isPresent()) {
@@ -72,8 +73,8 @@ final class SameContent {
     }
     return both(
         size,
-        () -> onSource(() -> xxh64(src, srcRel, size)),
-        () -> xxh64(dst, dstRel, size),
+        () -> onSource(() -> xxh64(src, srcRel, s)),
+        () -> xxh64(dst, dstRel, d),
         Long::equals);
   }
 
@@ -98,14 +99,8 @@ final class SameContent {
     if (local.isEmpty()) {
       return null;
     }
-    // a link's own identity is not its target's, which is what is hashed
-    Entry.Identity id = entry.type() == Entry.Type.FILE ? entry.identity() : null;
     try {
-      Digests.Stamp stamp =
-          id == null
-              ? stamp(local.get())
-              : new Digests.Stamp(entry.size(), id.mtimeNanos(), id.ctimeNanos(), id.inode());
-      return digests.find(local.get().toString(), stamp);
+      return digests.find(local.get().toString(), stamp(local.get(), entry));
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + rel);
     }
@@ -148,7 +143,8 @@ final class SameContent {
     }
   }
 
-  private long xxh64(Storage storage, String rel, long size) {
+  private long xxh64(Storage storage, String rel, Entry entry) {
+    long size = entry.size();
     Optional<Path> local = storage.localPath(rel);
     try {
       if (local.isEmpty()) {
@@ -157,7 +153,8 @@ final class SameContent {
         }
       }
       Path file = local.get();
-      Digests.Stamp stamp = stamp(file);
+      // taken before the file is read: a write while it is read changes its ctime after this
+      Digests.Stamp stamp = stamp(file, entry);
       Long kept = digests.find(file.toString(), stamp);
       if (kept != null) {
         return kept;
@@ -168,6 +165,17 @@ final class SameContent {
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + rel);
     }
+  }
+
+  /**
+   * The file's identity as its listing read it, or as a stat reads it now where the listing had
+   * none (a link's own identity is not its target's, which is what is hashed).
+   */
+  private static Digests.Stamp stamp(Path file, Entry entry) throws IOException {
+    Entry.Identity id = entry.type() == Entry.Type.FILE ? entry.identity() : null;
+    return id == null
+        ? stamp(file)
+        : new Digests.Stamp(entry.size(), id.mtimeNanos(), id.ctimeNanos(), id.inode());
   }
 
   private static Digests.Stamp stamp(Path file) throws IOException {

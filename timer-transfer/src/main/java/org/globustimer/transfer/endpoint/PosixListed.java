@@ -15,8 +15,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class PosixListed {
 
-  private static final String ATTRIBUTES =
-      "unix:size,lastModifiedTime,ctime,ino,mode,isSymbolicLink,isDirectory,isOther";
+  // the type comes from the mode's file-type bits: each attribute named costs a map entry
+  private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino,mode";
+  private static final int TYPE_BITS = 0170000;
+  private static final int LINK = 0120000;
+  private static final int DIR = 0040000;
+  private static final int FILE = 0100000;
 
   private PosixListed() {}
 
@@ -28,12 +32,14 @@ final class PosixListed {
     } catch (NoSuchFileException e) {
       return null;
     }
+    int mode = (Integer) a.get("mode");
     Entry.Type type =
-        (Boolean) a.get("isSymbolicLink")
-            ? Entry.Type.LINK
-            : (Boolean) a.get("isDirectory")
-                ? Entry.Type.DIR
-                : (Boolean) a.get("isOther") ? Entry.Type.SPECIAL : Entry.Type.FILE;
+        switch (mode & TYPE_BITS) {
+          case LINK -> Entry.Type.LINK;
+          case DIR -> Entry.Type.DIR;
+          case FILE -> Entry.Type.FILE;
+          default -> Entry.Type.SPECIAL;
+        };
     FileTime mtime = (FileTime) a.get("lastModifiedTime");
     Entry.Identity identity =
         new Entry.Identity(
@@ -45,7 +51,7 @@ final class PosixListed {
         type,
         (Long) a.get("size"),
         mtime.toInstant(),
-        (Integer) a.get("mode") & 0777,
+        mode & 0777,
         identity);
   }
 }

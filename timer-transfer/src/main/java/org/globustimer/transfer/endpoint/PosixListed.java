@@ -6,12 +6,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The entry of a listed local child, with its identity from the same stat, so that a kept digest of
- * it is checked without looking at the file again.
+ * Local entries: a listed child's, with its identity from the same stat, so that a kept digest of
+ * it is checked without looking at the file again; and a path's as one stat reads it.
  */
 final class PosixListed {
 
@@ -53,5 +55,40 @@ final class PosixListed {
         mtime.toInstant(),
         mode & 0777,
         identity);
+  }
+
+  /**
+   * One stat of a path, null when nothing is there (no exception thrown for the common "not there
+   * yet"); {@code follow} follows a final link.
+   */
+  static Entry stat(Path p, boolean follow) throws IOException {
+    LinkOption[] options =
+        follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    PosixFileAttributes a;
+    try {
+      a =
+          p.getFileSystem()
+              .provider()
+              .readAttributesIfExists(p, PosixFileAttributes.class, options);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    if (a == null) {
+      return null;
+    }
+    Entry.Type type =
+        a.isSymbolicLink()
+            ? Entry.Type.LINK
+            : a.isDirectory() ? Entry.Type.DIR : a.isOther() ? Entry.Type.SPECIAL : Entry.Type.FILE;
+    String name = p.getFileName() == null ? "/" : p.getFileName().toString();
+    return new Entry(name, type, a.size(), a.lastModifiedTime().toInstant(), permissions(a));
+  }
+
+  private static int permissions(PosixFileAttributes a) {
+    int mode = 0;
+    for (PosixFilePermission perm : a.permissions()) {
+      mode |= 1 << (8 - perm.ordinal());
+    }
+    return mode;
   }
 }

@@ -6,18 +6,11 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,27 +79,8 @@ final class PosixStorage implements Storage {
   }
 
   private Entry entry(Path p, boolean follow) {
-    LinkOption[] options =
-        follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     try {
-      // one stat per path, and no exception thrown for the common "not there yet"
-      PosixFileAttributes a =
-          p.getFileSystem()
-              .provider()
-              .readAttributesIfExists(p, PosixFileAttributes.class, options);
-      if (a == null) {
-        return null;
-      }
-      Entry.Type type =
-          a.isSymbolicLink()
-              ? Entry.Type.LINK
-              : a.isDirectory()
-                  ? Entry.Type.DIR
-                  : a.isOther() ? Entry.Type.SPECIAL : Entry.Type.FILE;
-      String name = p.getFileName() == null ? "/" : p.getFileName().toString();
-      return new Entry(name, type, a.size(), a.lastModifiedTime().toInstant(), mode(a));
-    } catch (NoSuchFileException e) {
-      return null;
+      return PosixListed.stat(p, follow);
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + base.relativize(p));
     }
@@ -119,14 +93,6 @@ final class PosixStorage implements Storage {
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + base.relativize(child));
     }
-  }
-
-  private static int mode(PosixFileAttributes a) {
-    int mode = 0;
-    for (PosixFilePermission perm : a.permissions()) {
-      mode |= 1 << (8 - perm.ordinal());
-    }
-    return mode;
   }
 
   @Override
@@ -219,11 +185,7 @@ final class PosixStorage implements Storage {
 
   @Override
   public void syncDirectory(String rel) {
-    try (FileChannel dir = FileChannel.open(path(rel), StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      throw IoErrors.map(e, "/" + rel);
-    }
+    flush(rel);
   }
 
   @Override
@@ -238,8 +200,13 @@ final class PosixStorage implements Storage {
 
   @Override
   public void syncFile(String rel) {
-    try (FileChannel file = FileChannel.open(path(rel), StandardOpenOption.READ)) {
-      file.force(true);
+    flush(rel);
+  }
+
+  /** fsync of a file or directory, opened for reading only. */
+  private void flush(String rel) {
+    try (FileChannel f = FileChannel.open(path(rel), StandardOpenOption.READ)) {
+      f.force(true);
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + rel);
     }
@@ -256,29 +223,8 @@ final class PosixStorage implements Storage {
 
   @Override
   public void delete(String rel) {
-    Path p = path(rel);
     try {
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        Files.walkFileTree(
-            p,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                  throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-                  throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-              }
-            });
-      } else {
-        Files.deleteIfExists(p);
-      }
+      TreeDelete.delete(path(rel));
     } catch (IOException e) {
       throw IoErrors.map(e, "/" + rel);
     }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * {@code rsync -a} on the same trees: a few large files and many small ones copied fresh, then the
  * small ones re-synced unchanged at sync level 2 (mtime; {@code rsync -a}) and 3 (checksum; {@code
  * rsync -a --checksum}). Sources are read once first, so every tool reads from a warm page cache;
- * each run's destination starts empty and dirty pages are flushed (untimed) between runs. Large
+ * each run's destination starts empty and dirty pages are flushed (untimed) before every run. Large
  * files are also copied one after another with {@code dd conv=fsync}, the disk's plain streaming
  * rate. Prints the median wall time of each tool, our ratio to cp and to rsync, and the large
  * files' throughput against dd's.
@@ -155,8 +155,11 @@ public final class TransferBenchmark {
           command.add("--checksum");
         }
         command.addAll(List.of(src + "/", destination(base, src, RSYNC) + "/"));
+        TransferCommands.run(List.of("sync"));
         times.computeIfAbsent(RSYNC, k -> new ArrayList<>()).add(TransferCommands.time(command));
       }
+      // the fresh copies' write-back would otherwise still be running, and only ours flushes
+      TransferCommands.run(List.of("sync"));
       TransferDriver.Result result = ours.copy(src, destination(base, src, OURS), level);
       if (result.transferred() != 0) {
         throw new IllegalStateException("an unchanged re-sync copied " + result.transferred());

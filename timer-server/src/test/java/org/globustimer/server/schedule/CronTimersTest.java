@@ -16,30 +16,47 @@ import java.util.Map;
 import org.globustimer.core.cron.Jitter;
 import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
+import org.globustimer.server.testkit.ManualClock;
+import org.globustimer.server.testkit.ManualScheduler;
 import org.globustimer.server.testkit.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cron timers through the API against the real service, and their real firing across DST. */
+/**
+ * Cron timers through the API against the real service, and their firing across DST: that on a
+ * second service whose clock and timing queue the test moves, so the seconds up to and through an
+ * offset change pass at once.
+ */
 class CronTimersTest {
 
   @TempDir static Path home;
+  @TempDir static Path manualHome;
   static TestService service;
   static FakeActionProvider provider;
   static Api api;
+  static ManualScheduler time;
+  static TestService manual;
+  static Api manualApi;
 
   @BeforeAll
   static void start() {
     service = TestService.start(home, Map.of("min_interval_seconds", "1"));
     provider = new FakeActionProvider();
     api = new Api(service.url(), service.token());
+    // half past a second: the offset changes fall on whole seconds, never where the test stops
+    time =
+        new ManualScheduler(
+            new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(500)));
+    manual = TestService.startManual(manualHome, Map.of("min_interval_seconds", "1"), time);
+    manualApi = new Api(manual.url(), manual.token());
   }
 
   @AfterAll
   static void stop() {
     service.close();
+    manual.close();
     provider.close();
   }
 
@@ -171,48 +188,50 @@ class CronTimersTest {
   }
 
   @Test
-  void realFiringAtATimeInAGapHappensOnceAtTheEndOfTheGap() {
-    Instant change = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+  void firingAtATimeInAGapHappensOnceAtTheEndOfTheGap() {
+    Instant change = time.clock().instant().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
     TestZones.change(TestZones.GAP, change, ZoneOffset.UTC, ZoneOffset.ofHours(1));
     // 30 minutes into the hour the clocks skip: that local time never happens
     LocalDateTime skipped = LocalDateTime.ofInstant(change, ZoneOffset.UTC).plusMinutes(30);
     Api.Answer created =
-        api.post(
+        manualApi.post(
             "/jobs", v1("\"cron\": \"" + cronAtLocal(skipped) + "\", \"timezone\": \"Test/Gap\""));
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     String id = created.body().get("job_id").asText();
     assertThat(created.body().get("next_run").asText()).isEqualTo(change.toString());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> api.get("/jobs/" + id).body().get("results").get("data").size() == 1);
-    assertThat(api.get("/jobs/" + id).body().get("n_runs").asInt()).isEqualTo(1);
-    JsonNode run = api.get("/jobs/" + id).body().get("results").get("data").get(0);
+    time.advanceTo(change.minusMillis(1));
+    assertThat(manualApi.get("/jobs/" + id).body().get("results").get("data")).isEmpty();
+    time.advance(Duration.ofSeconds(30));
+    assertThat(manualApi.get("/jobs/" + id).body().get("results").get("data")).hasSize(1);
+    assertThat(manualApi.get("/jobs/" + id).body().get("n_runs").asInt()).isEqualTo(1);
+    JsonNode run = manualApi.get("/jobs/" + id).body().get("results").get("data").get(0);
     assertThat(run.get("tick_at").asText()).isEqualTo(change.toString());
     assertThat(Instant.parse(run.get("ran_at").asText())).isAfterOrEqualTo(change);
   }
 
   @Test
-  void realFiringDuringARepeatedPeriodFiresEachLocalTimeOnlyTheFirstTime() {
-    Instant change = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+  void firingDuringARepeatedPeriodFiresEachLocalTimeOnlyTheFirstTime() {
+    Instant change = time.clock().instant().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
     // clocks go back 4 seconds: the local seconds just before the change happen twice
     TestZones.change(TestZones.OVERLAP, change, ZoneOffset.ofTotalSeconds(4), ZoneOffset.UTC);
     Api.Answer created =
-        api.post("/jobs", v1("\"cron\": \"* * * * * *\", \"timezone\": \"Test/Overlap\""));
+        manualApi.post("/jobs", v1("\"cron\": \"* * * * * *\", \"timezone\": \"Test/Overlap\""));
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     String id = created.body().get("job_id").asText();
     Instant resumed = change.plusSeconds(4);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> ticks(id).stream().anyMatch(t -> t.isAfter(resumed)));
-    api.delete("/jobs/" + id);
+    time.runDue();
+    time.advanceTo(resumed.plusSeconds(2));
+    manualApi.delete("/jobs/" + id);
     List<Instant> ticks = ticks(id);
     assertThat(ticks).contains(change.minusSeconds(1), resumed);
+    assertThat(ticks).anyMatch(t -> t.isAfter(resumed));
     assertThat(ticks).noneMatch(t -> !t.isBefore(change) && t.isBefore(resumed));
   }
 
   private static List<Instant> ticks(String id) {
     List<Instant> ticks = new ArrayList<>();
-    api.get("/jobs/" + id + "?page_size=100")
+    manualApi
+        .get("/jobs/" + id + "?page_size=100")
         .body()
         .get("results")
         .get("data")

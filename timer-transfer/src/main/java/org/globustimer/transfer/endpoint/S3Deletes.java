@@ -30,10 +30,11 @@ final class S3Deletes {
 
   void delete(String rel) {
     try {
-      s3.deleteObject(r -> r.bucket(at.bucket()).key(at.key(rel)));
       List<ObjectIdentifier> batch = new ArrayList<>();
       deleteBelow(listing.dirKey(rel), batch);
       deleteAll(batch);
+      // last: a directory store answers for a name that still has keys below it only slowly
+      s3.deleteObject(r -> r.bucket(at.bucket()).key(at.key(rel)));
     } catch (SdkException e) {
       throw errors.map(e, "/" + rel);
     }

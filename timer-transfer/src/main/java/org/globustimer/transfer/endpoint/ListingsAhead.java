@@ -14,18 +14,18 @@ import java.util.function.Predicate;
 
 /**
  * Directory listings taken ahead of a walk: the walk names the directories it will list next, in
- * its order, and up to {@code inFlight} of them are listed at once while it works on earlier ones.
- * A listing is used once, and not at all for a directory that is {@code stale} (this task may have
- * written into it since it was asked for). See docs/decisions/s3-listings.md.
+ * its order, and up to {@code inFlight} of them are listed at once while it works on earlier ones,
+ * with at most {@code held} waiting to be asked for. A listing is used once, and not at all for a
+ * directory that is {@code stale} (this task may have written into it since it was asked for). See
+ * docs/decisions/s3-listings.md.
  */
 final class ListingsAhead<T> {
-
-  // listings taken but not asked for yet: bounds what is held when the walk is slower than they
-  private static final int HELD = 64;
 
   private final Function<String, T> lister;
   private final Predicate<String> stale;
   private final int inFlight;
+  // listings taken but not asked for yet: bounds what is held when the walk is slower than they
+  private final int held;
   private final String threadName;
   private final Deque<String> wanted = new ArrayDeque<>();
   private final Map<String, CompletableFuture<T>> taken = new HashMap<>();
@@ -34,10 +34,15 @@ final class ListingsAhead<T> {
   private boolean closed;
 
   ListingsAhead(
-      Function<String, T> lister, Predicate<String> stale, int inFlight, String threadName) {
+      Function<String, T> lister,
+      Predicate<String> stale,
+      int inFlight,
+      int held,
+      String threadName) {
     this.lister = lister;
     this.stale = stale;
     this.inFlight = inFlight;
+    this.held = held;
     this.threadName = threadName;
   }
 
@@ -80,7 +85,7 @@ final class ListingsAhead<T> {
   }
 
   private void start() {
-    while (!closed && running < inFlight && taken.size() < HELD && !wanted.isEmpty()) {
+    while (!closed && running < inFlight && taken.size() < held && !wanted.isEmpty()) {
       String rel = wanted.pollFirst();
       if (taken.containsKey(rel) || stale.test(rel)) {
         continue;

@@ -23,9 +23,10 @@ final class PosixStorage implements Storage {
   private final Path base;
   private final String homeRel;
   private final List<Path> roots;
-  // a local listing costs a stat per entry: taken on other cores while the walk settles files
+  // a local listing costs a stat per entry: taken on other cores while the walk settles files;
+  // a local directory is listed whole, however large, so few are held
   private final ListingsAhead<List<Entry>> ahead =
-      new ListingsAhead<>(this::listNow, rel -> false, 2, "list-ahead-");
+      new ListingsAhead<>(this::listNow, rel -> false, 2, 4, "list-ahead-");
 
   PosixStorage(Path base, Path home, List<Path> roots) {
     this.base = base.toAbsolutePath().normalize();

@@ -43,7 +43,7 @@ final class S3Storage implements Storage {
     this.objects = new S3Objects(s3, at, errors, times, writes);
     this.ahead =
         new ListingsAhead<>(
-            listing::list, rel -> writes.touched(listing.dirKey(rel)), 8, "s3-list-ahead-");
+            listing::list, rel -> writes.touched(listing.dirKey(rel)), 8, 64, "s3-list-ahead-");
   }
 
   /** Checks at once that the bucket exists and the credentials are accepted. */

@@ -75,8 +75,8 @@ final class AtomicWrite {
 
   /**
    * Copies {@code srcRel} over {@code dstRel} through a temporary file beside it. On a local
-   * destination the whole, flushed temporary file is answered for a {@link DurableBatch} to rename;
-   * elsewhere it is renamed at once and null is answered.
+   * destination the whole temporary file is answered for a {@link DurableBatch} to make durable and
+   * rename; elsewhere it is renamed at once and null is answered.
    */
   DurableBatch.Written copy(String srcRel, Entry s, String dstRel, ChecksumAlgorithm algorithm) {
     if (objects != null) {
@@ -142,7 +142,10 @@ final class AtomicWrite {
         Checksums.of(dst, tmp, size, algorithm, progress, control));
   }
 
-  /** Kernel-side copy (copy_file_range), the kept mtime set, then flushed: all before a rename. */
+  /**
+   * Kernel-side copy (copy_file_range), the kept mtime set, then flushed unless the batch flushes
+   * it: all before a rename.
+   */
   private void writeLocal(String srcRel, Entry s, String tmp) {
     Path from = src.localPath(srcRel).orElseThrow();
     Path to = dst.localPath(tmp).orElseThrow();

@@ -10,14 +10,15 @@ import org.globustimer.transfer.endpoint.Storage;
 import org.globustimer.transfer.endpoint.UserPaths;
 
 /**
- * Acknowledges copied files. A whole, flushed temporary file waits here until the batch is full;
- * then the files are recorded in the ledger, every one is renamed into place, each directory the
- * renames touched is flushed once, and only then are the files counted as transferred. See
- * docs/decisions/transfer-durable-batches.md.
+ * Acknowledges copied files. A whole temporary file waits here until the batch is full; then the
+ * files are made durable (one flush of the file system, where the destination has one; else each
+ * was flushed by its writer), recorded in the ledger and renamed into place, the names are made
+ * durable (the file system again, or each directory the renames touched), and only then are the
+ * files counted as transferred. See docs/decisions/transfer-durable-batches.md.
  */
 final class DurableBatch {
 
-  /** A temporary file, whole and flushed, to be renamed over {@code dstRel}. */
+  /** A whole temporary file, to be renamed over {@code dstRel}. */
   record Written(String tmp, String dstRel, long size, Instant mtime) {
     Ledger.File file() {
       return new Ledger.File(dstRel, size, mtime);

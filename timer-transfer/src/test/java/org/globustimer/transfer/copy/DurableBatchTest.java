@@ -21,9 +21,7 @@ class DurableBatchTest {
     DurableBatch batch = new DurableBatch(storage(true), recordingLedger(), progress);
     assertThat(batch.flushesWrittenFiles()).isTrue();
 
-    batch.add(written("d/a"));
-    batch.add(written("d/b"));
-    batch.flush();
+    commit(batch, "d/a", "d/b");
 
     assertThat(calls)
         .containsExactly(
@@ -40,9 +38,7 @@ class DurableBatchTest {
     DurableBatch batch = new DurableBatch(storage(false), recordingLedger(), progress);
     assertThat(batch.flushesWrittenFiles()).isFalse();
 
-    batch.add(written("d/a"));
-    batch.add(written("e/b"));
-    batch.flush();
+    commit(batch, "d/a", "e/b");
 
     assertThat(calls)
         .containsExactly(
@@ -58,9 +54,7 @@ class DurableBatchTest {
     fileSystemFlushWorks = false;
     DurableBatch batch = new DurableBatch(storage(true), recordingLedger(), progress);
 
-    batch.add(written("d/a"));
-    batch.add(written("e/b"));
-    batch.flush();
+    commit(batch, "d/a", "e/b");
 
     assertThat(calls)
         .containsExactly(
@@ -74,6 +68,13 @@ class DurableBatchTest {
             "syncDirectory d",
             "syncDirectory e");
     assertThat(progress.filesTransferred.get()).isEqualTo(2);
+  }
+
+  private static void commit(DurableBatch batch, String... dstRels) {
+    for (String dstRel : dstRels) {
+      batch.add(written(dstRel));
+    }
+    batch.flush();
   }
 
   private static DurableBatch.Written written(String dstRel) {

@@ -201,6 +201,10 @@ class EndpointsApiTest {
     assertThat(h.get("/endpoints/" + local + "/ls?path=" + tmp, "alice").status()).isEqualTo(400);
     assertThat(h.get("/endpoints/" + local + "/ls?path=/~/missing", "alice").status())
         .isEqualTo(404);
+    Harness.Reply tooLong =
+        h.get("/endpoints/" + local + "/ls?path=/~/" + "a".repeat(300), "alice");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().at("/error/code").asText()).isEqualTo("NAME_TOO_LONG");
     assertThat(h.get("/endpoints", null).status()).isEqualTo(401);
   }
 

@@ -24,6 +24,16 @@ public final class IoErrors {
       return new TransferException("NOT_A_DIRECTORY", 400, "not a directory: " + path, e);
     }
     String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("file name too long")) {
+      return new TransferException(
+          "NAME_TOO_LONG",
+          400,
+          "a name in "
+              + path
+              + " is longer than the file system allows (255 bytes a name, 4,096 a path);"
+              + " use a shorter one",
+          e);
+    }
     if (message.contains("no space left") || message.contains("quota")) {
       return new TransferException(
           "QUOTA_EXCEEDED", 507, "no space left or quota exceeded writing " + path, e);

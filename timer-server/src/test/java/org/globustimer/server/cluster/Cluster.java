@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +73,33 @@ final class Cluster {
     String database = db.url().substring(db.url().lastIndexOf('/') + 1);
     Path home = Path.of("target", "cluster-nodes", database, nodeId).toAbsolutePath();
     return ServiceProcess.inHome(home).nodeId(nodeId).database(db).settings(settings).start();
+  }
+
+  /**
+   * Starts {@code count} nodes named node-a, node-b, …: the first alone (it makes the schema and
+   * the local identity the others then share), the rest at once.
+   */
+  static List<ServiceProcess> startNodes(
+      TestPostgres.Database db, int count, Map<String, String> settings) {
+    List<ServiceProcess> nodes = new ArrayList<>();
+    nodes.add(startNode(db, "node-a", settings));
+    try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<ServiceProcess>> others = new ArrayList<>();
+      for (int i = 1; i < count; i++) {
+        String nodeId = "node-" + (char) ('a' + i);
+        others.add(starting.submit(() -> startNode(db, nodeId, settings)));
+      }
+      for (Future<ServiceProcess> other : others) {
+        nodes.add(other.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      nodes.forEach(ServiceProcess::close);
+      throw new IllegalStateException("a node did not start", e.getCause());
+    }
+    return nodes;
   }
 
   /** Creates {@code count} timers through the nodes in turn, in parallel; returns their ids. */

@@ -2,7 +2,6 @@ package org.globustimer.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.globustimer.server.testkit.Api;
 import org.globustimer.server.testkit.FakeActionProvider;
 import org.globustimer.server.testkit.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,32 +24,27 @@ import org.junit.jupiter.api.Test;
  * engines stop claiming; when it is back both recover on their own, and no tick fires twice or is
  * lost beyond the collapse of the ticks that fell inside the outage.
  */
-// stops and starts the PostgreSQL server that every other test class uses
-@Tag("alone")
 class DatabaseOutageTest {
 
-  final TestPostgres postgres = TestPostgres.get();
+  // a server of its own: stopping the shared one would fail the tests running beside this one
+  final TestPostgres postgres = TestPostgres.ownServer();
   final List<ServiceProcess> nodes = new ArrayList<>();
   FakeActionProvider provider;
 
   @AfterEach
   void stop() {
-    if (postgres.canRestart()) {
-      postgres.start();
-    }
     nodes.forEach(ServiceProcess::close);
     if (provider != null) {
       provider.close();
     }
+    postgres.close();
   }
 
   @Test
   void aRestartUnderLoadAnswers503ThenRecoversWithNoTickFiredTwice() throws Exception {
-    assumeTrue(postgres.canRestart(), "needs GLOBUS_TIMER_TEST_PG_CTL or the embedded server");
     TestPostgres.Database db = postgres.newDatabase();
     provider = new FakeActionProvider();
-    nodes.add(Cluster.startNode(db, "node-a", Map.of("lease_seconds", "5")));
-    nodes.add(Cluster.startNode(db, "node-b", Map.of("lease_seconds", "5")));
+    nodes.addAll(Cluster.startNodes(db, 2, Map.of("lease_seconds", "5")));
     int timers = 300;
     int runs = 12;
     Duration interval = Duration.ofSeconds(1);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +18,10 @@ import java.util.UUID;
  * A PostgreSQL server for tests, one per JVM: the one named by {@code GLOBUS_TIMER_TEST_PG_URL}
  * (with {@code _USER}, {@code _PASSWORD}, and {@code _CTL}, a command that stops and starts it),
  * else an embedded server started on first use. Every caller gets a database of its own, so tests
- * never see each other's rows. The server can be stopped and started again, to test outages.
+ * never see each other's rows. A test that stops and starts a server to try an outage takes one of
+ * its own ({@link #ownServer()}), so the others go on undisturbed.
  */
-public final class TestPostgres {
+public final class TestPostgres implements AutoCloseable {
 
   /** Where one test's database is. */
   public record Database(String url, String user, String password) {}
@@ -55,9 +57,29 @@ public final class TestPostgres {
           env.getOrDefault("GLOBUS_TIMER_TEST_PG_PASSWORD", ""),
           ctl.isBlank() ? null : new External(ctl));
     }
+    return embedded();
+  }
+
+  /**
+   * An embedded server of the caller's own, which it may stop and start while other tests go on
+   * using the shared one; {@link #close()} stops it for good and removes its files.
+   */
+  public static TestPostgres ownServer() {
+    return embedded();
+  }
+
+  private static TestPostgres embedded() {
     Embedded embedded = new Embedded();
     return new TestPostgres(
         "jdbc:postgresql://127.0.0.1:" + embedded.port + "/postgres", "postgres", "", embedded);
+  }
+
+  /** Stops a server of the caller's own ({@link #ownServer()}); the shared one stays up. */
+  @Override
+  public void close() {
+    if (this != shared && server instanceof Embedded embedded) {
+      embedded.remove();
+    }
   }
 
   /** Creates an empty database and says how to reach it. */
@@ -153,6 +175,15 @@ public final class TestPostgres {
       try {
         postgres.close();
         postgres = null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    synchronized void remove() {
+      stop();
+      try (var files = Files.walk(dataDirectory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

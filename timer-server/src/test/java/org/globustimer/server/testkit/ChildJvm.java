@@ -5,12 +5,19 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -21,47 +28,36 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * How a test starts the service's JVM: the test's class path with its class directories packed as
  * jars, and a class-data cache (the AOT cache from JDK 25, a dynamic CDS archive before) written by
- * one training start of the service per test JVM. Loading classes from the cache roughly halves a
- * child's start-up; a cache the JVM cannot use is ignored by it, so a start never depends on it.
+ * one training start of the service. Loading classes from the cache roughly halves a child's
+ * start-up; a cache the JVM cannot use is ignored by it, so a start never depends on it.
+ *
+ * <p>The packed jars and the cache live in {@code target/service-jvm/}, under a key made of the
+ * class path and what its entries hold, and are shared by every test JVM of the module: the first
+ * to take the key's file lock trains, the others use the cache once it is there, and a later run
+ * with the same classes trains nothing. Children started before it is ready go with the plain class
+ * path and no cache, so no test waits for a training.
  */
 final class ChildJvm {
 
   static final List<String> BASE_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
   private static final boolean AOT = Runtime.version().feature() >= 25;
+  private static final Path CACHES = Path.of("target", "service-jvm").toAbsolutePath();
   private static ChildJvm instance;
 
-  private final String classPath;
-  private volatile List<String> cacheOptions = List.of();
+  /** What a child is started with: its class path and the options that load the cache. */
+  record Launch(String classPath, List<String> cacheOptions) {}
 
-  private ChildJvm(String classPath) {
-    this.classPath = classPath;
-  }
+  private volatile Launch launch =
+      new Launch(System.getProperty("java.class.path"), List.<String>of());
 
-  /**
-   * The one per test JVM, made by the first caller, which packs the class path and starts the
-   * training in the background: no start waits for it, those before it ends go without the cache.
-   */
+  private ChildJvm() {}
+
+  /** The one per test JVM; the first call starts looking for, or training, the shared cache. */
   static synchronized ChildJvm get() {
     if (instance == null) {
-      try {
-        Path dir = Files.createTempDirectory("service-jvm");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-        ChildJvm jvm = new ChildJvm(packedClassPath(dir));
-        Thread.ofPlatform()
-            .daemon()
-            .name("service-jvm-training")
-            .start(
-                () -> {
-                  try {
-                    jvm.cacheOptions = train(dir, jvm.classPath);
-                  } catch (IOException e) {
-                    // no cache: children start as they would without one
-                  }
-                });
-        instance = jvm;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      ChildJvm jvm = new ChildJvm();
+      Thread.ofPlatform().daemon().name("service-jvm-cache").start(jvm::prepareCache);
+      instance = jvm;
     }
     return instance;
   }
@@ -70,20 +66,72 @@ final class ChildJvm {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  String classPath() {
-    return classPath;
+  Launch launch() {
+    return launch;
   }
 
-  /** The options that load the cache; none when training wrote none. */
-  List<String> cacheOptions() {
-    return cacheOptions;
+  private void prepareCache() {
+    try {
+      String classPath = System.getProperty("java.class.path");
+      Path dir = CACHES.resolve(key(classPath));
+      Files.createDirectories(dir);
+      Path ready = dir.resolve("ready");
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = lockFile.lock()) {
+        if (!Files.exists(ready)) {
+          removeOtherKeys(dir);
+          String packed = packedClassPath(dir, classPath);
+          List<String> options = train(dir, packed);
+          Files.write(ready, Stream.concat(Stream.of(packed), options.stream()).toList());
+        }
+      }
+      List<String> lines = Files.readAllLines(ready);
+      launch = new Launch(lines.getFirst(), List.copyOf(lines.subList(1, lines.size())));
+    } catch (IOException | RuntimeException e) {
+      // no cache: children start as they would without one
+    }
+  }
+
+  /** Same classes, same JDK, same key: every entry's path, and its size and time per file. */
+  private static String key(String classPath) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    digest.update((Runtime.version() + "\n" + classPath).getBytes(StandardCharsets.UTF_8));
+    for (String entry : classPath.split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (!Files.exists(path)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(path)) {
+        for (Path file : files.sorted().toList()) {
+          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+          String line =
+              file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+          digest.update(line.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 12);
+  }
+
+  /** Caches of earlier builds are of no further use; only this key's lock is held now. */
+  private static void removeOtherKeys(Path dir) throws IOException {
+    try (Stream<Path> keys = Files.list(CACHES)) {
+      keys.filter(other -> !other.equals(dir)).forEach(ChildJvm::deleteTree);
+    }
   }
 
   /** A class directory cannot go into a class-data cache, so each is packed into a jar. */
-  private static String packedClassPath(Path dir) throws IOException {
+  private static String packedClassPath(Path dir, String classPath) throws IOException {
     List<String> entries = new ArrayList<>();
     int n = 0;
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : classPath.split(File.pathSeparator)) {
       Path path = Path.of(entry);
       if (Files.isDirectory(path)) {
         Path jar = dir.resolve("classes-" + n++ + ".jar");
@@ -145,6 +193,7 @@ final class ChildJvm {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    deleteTree(home);
     if (!Files.exists(cache)) {
       return List.of();
     }
@@ -155,7 +204,7 @@ final class ChildJvm {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // a temporary directory left behind is harmless
+      // a directory left behind is harmless
     }
   }
 }

@@ -142,15 +142,15 @@ public final class ServiceProcess implements AutoCloseable {
 
   private List<String> command() {
     List<String> command = new ArrayList<>();
-    ChildJvm jvm = ChildJvm.get();
+    ChildJvm.Launch launch = ChildJvm.get().launch();
     command.add(ChildJvm.java());
     command.addAll(ChildJvm.BASE_OPTIONS);
-    command.addAll(jvm.cacheOptions());
+    command.addAll(launch.cacheOptions());
     command.addAll(jvmOptions);
     if (userHome != null) {
       command.add("-Duser.home=" + userHome);
     }
-    command.addAll(List.of("-cp", jvm.classPath()));
+    command.addAll(List.of("-cp", launch.classPath()));
     command.add("org.globustimer.server.ServerMain");
     // a restart keeps the port: timers hold the built-in provider's URL with the port in it
     command.addAll(List.of("--home", home.toString(), "--port", String.valueOf(port)));

@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
         new EngineContext(
             config.store(),
             config.store().writer(),
+            config.store().writerWithoutFlush(),
             config.router(),
             config.clock(),
             config.nodeId(),

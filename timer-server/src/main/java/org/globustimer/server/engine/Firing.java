@@ -117,11 +117,15 @@ final class Firing {
         }
       }
     }
-    // Only the timer is written before the call: its pending slot is what a crash leaves behind,
-    // and whoever holds the timer next submits that tick again with the same request id. The run
-    // row is written once, with the provider's answer.
+    // Only the timer is written before the call: its pending slot is what a crash of this node
+    // leaves behind, and whoever holds the timer next submits that tick again with the same request
+    // id. The run row is written once, with the provider's answer. This write need not wait for the
+    // database's flush: other nodes see it once it returns, and if a crash of the database takes it
+    // back (before the answer's flushed commit flushes it too) the tick is due again and is
+    // submitted again with that same request id, as after a crash of this node.
     TimerState fired = holding.withClaim(Schedules.fired(timer.definition(), s, slot, now), now);
-    boolean written = context.writer().run(tx -> tx.updateState(timer.id(), s.version(), fired));
+    boolean written =
+        context.writerWithoutFlush().run(tx -> tx.updateState(timer.id(), s.version(), fired));
     if (!written) {
       return new Outcome.Changed();
     }

@@ -23,6 +23,12 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
   String forUpdate();
 
   /**
+   * Makes the transaction's commit return without waiting for the log's flush, where the database
+   * can (PostgreSQL); elsewhere a commit stays as it is.
+   */
+  default void commitWithoutFlush(Tx tx) {}
+
+  /**
    * Claims up to {@code limit} timers due before {@code dueBefore} whose lease is free or expired
    * at {@code now}, for {@code node} until {@code leaseUntil}, in one statement: concurrent
    * claimers never both win a timer.
@@ -112,7 +118,7 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
    * made: the node's version-checked writes then fail and the timer is claimed again.
    */
   record PostgreSql() implements Dialect {
-    private static final String CLAIM_WITHOUT_FLUSH = "SET LOCAL synchronous_commit = off";
+    private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit = off";
 
     @Override
     public String migrationsLocation() {
@@ -130,9 +136,14 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
     }
 
     @Override
+    public void commitWithoutFlush(Tx tx) {
+      tx.update(WITHOUT_FLUSH);
+    }
+
+    @Override
     public List<TimerRow> claimTimers(
         Tx tx, String node, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
-      tx.update(CLAIM_WITHOUT_FLUSH);
+      commitWithoutFlush(tx);
       return tx.query(
           "WITH due AS MATERIALIZED (SELECT id FROM timers WHERE due_at <= ? AND"
               + " (lease_until IS NULL OR lease_until < ?) ORDER BY due_at LIMIT "
@@ -149,7 +160,7 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
     @Override
     public List<RunRow> claimRunsToCheck(
         Tx tx, Instant now, Instant dueBefore, Instant leaseUntil, int limit) {
-      tx.update(CLAIM_WITHOUT_FLUSH);
+      commitWithoutFlush(tx);
       return tx.query(
           "WITH due AS MATERIALIZED (SELECT timer_id, slot FROM runs WHERE next_check_at <= ?"
               + " AND (monitor_lease_until IS NULL OR monitor_lease_until < ?) ORDER BY"

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public final class GroupCommit implements AutoCloseable {
   private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> result) {}
 
   private final TimerStore store;
+  private final Consumer<Tx> beforeUnits;
   private final LinkedBlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
@@ -32,10 +34,15 @@ public final class GroupCommit implements AutoCloseable {
   private final LongAdder busyNanos = new LongAdder();
 
   public GroupCommit(TimerStore store, int writerCount) {
+    this(store, writerCount, "timer-writer-", tx -> {});
+  }
+
+  /** Writers named {@code name} and a number, each running {@code beforeUnits} in every batch. */
+  GroupCommit(TimerStore store, int writerCount, String name, Consumer<Tx> beforeUnits) {
     this.store = store;
+    this.beforeUnits = beforeUnits;
     for (int i = 0; i < writerCount; i++) {
-      writers.add(
-          Thread.ofPlatform().name("timer-writer-" + i).daemon().start(this::writeUntilStopped));
+      writers.add(Thread.ofPlatform().name(name + i).daemon().start(this::writeUntilStopped));
     }
   }
 
@@ -81,6 +88,7 @@ public final class GroupCommit implements AutoCloseable {
       results =
           store.inTransaction(
               tx -> {
+                beforeUnits.accept(tx);
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Unit<?> unit : batch) {
                   out.add(unit.work().apply(tx));
@@ -108,7 +116,13 @@ public final class GroupCommit implements AutoCloseable {
 
   private <T> void commitAlone(Unit<T> unit) {
     try {
-      unit.result().complete(store.inTransaction(unit.work()));
+      unit.result()
+          .complete(
+              store.inTransaction(
+                  tx -> {
+                    beforeUnits.accept(tx);
+                    return unit.work().apply(tx);
+                  }));
     } catch (RuntimeException e) {
       unit.result().completeExceptionally(e);
     }

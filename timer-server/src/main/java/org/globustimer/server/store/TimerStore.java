@@ -23,6 +23,7 @@ public final class TimerStore implements AutoCloseable {
   private final Dialect dialect;
   private final Path sqliteFile;
   private final GroupCommit writer;
+  private final GroupCommit writerWithoutFlush;
   private final WalCheckpointer checkpointer;
   private final Durations commits = new Durations();
 
@@ -40,6 +41,12 @@ public final class TimerStore implements AutoCloseable {
     // SQLite has one writer connection; on PostgreSQL a second writer commits while one waits for
     // its sync.
     this.writer = new GroupCommit(this, sqliteFile != null ? 1 : 2);
+    // SQLite's one writer connection takes every write; a server database gives the writes that
+    // need no flush writers of their own, so they never queue behind another write's flush.
+    this.writerWithoutFlush =
+        sqliteFile != null
+            ? writer
+            : new GroupCommit(this, 2, "timer-unflushed-writer-", dialect::commitWithoutFlush);
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -145,6 +152,17 @@ public final class TimerStore implements AutoCloseable {
   }
 
   /**
+   * A group-commit writer for writes that no one is told of and that are made good after a crash of
+   * the database: its commits do not wait for the log's flush where the database allows that
+   * (PostgreSQL; on SQLite this is {@link #writer()}). A write there is seen by every other
+   * connection as soon as it returns, so only a crash of the database server itself can take it
+   * back, and then only until a later flushed commit, which flushes it too.
+   */
+  public GroupCommit writerWithoutFlush() {
+    return writerWithoutFlush;
+  }
+
+  /**
    * Runs {@code work} while no other process sharing the database runs work of the same {@code
    * name}, outside any transaction (the work may call other services and write afterwards).
    */
@@ -223,6 +241,9 @@ public final class TimerStore implements AutoCloseable {
   @Override
   public void close() {
     writer.close();
+    if (writerWithoutFlush != writer) {
+      writerWithoutFlush.close();
+    }
     if (checkpointer != null) {
       checkpointer.close();
     }

@@ -124,6 +124,14 @@ class PostgresStoreTest extends StoreContract {
     assertThat(store.writer().run(PostgresStoreTest::synchronousCommit)).isEqualTo("on");
   }
 
+  @Test
+  void theWriterWithoutFlushCommitsSoAndTheDurableWriterStillWaits() {
+    assertThat(store.writerWithoutFlush().run(PostgresStoreTest::synchronousCommit))
+        .isEqualTo("off");
+    assertThat(store.writer().run(PostgresStoreTest::synchronousCommit)).isEqualTo("on");
+    assertThat(store.inDurableTransaction(PostgresStoreTest::synchronousCommit)).isEqualTo("on");
+  }
+
   private static String synchronousCommit(Tx tx) {
     return tx.query("SHOW synchronous_commit", rs -> rs.getString(1)).getFirst();
   }

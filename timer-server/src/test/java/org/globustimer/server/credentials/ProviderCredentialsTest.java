@@ -208,8 +208,10 @@ class ProviderCredentialsTest {
       // Without update_credentials the inactive reason decides: credentials are renewed.
       Api.Answer resumed = as("ivan").post("/jobs/" + id + "/resume", null);
       assertThat(resumed.status()).as(resumed.raw()).isEqualTo(200);
+      // The open run is looked at again on its next poll, and polls back off to a minute apart:
+      // on a busy machine several polls can pass before the pause is seen.
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(90))
           .until(() -> latestResult(ivan, id).path("run_status").asText().equals("SUCCEEDED"));
       assertThat(runs(ivan, id)).isEqualTo(1);
       ivan.delete("/jobs/" + id);

@@ -144,8 +144,9 @@ public final class TimerStore implements AutoCloseable {
   }
 
   /**
-   * The group-commit writer that every write of the API and of the engine goes through, so that API
-   * writes and firings share commits (and, on SQLite, syncs of the log).
+   * The group-commit writer that the API's writes and the engine's go through (but for a firing's
+   * write before its call: {@link #writerWithoutFlush()}), so that API writes and firings share
+   * commits (and, on SQLite, syncs of the log).
    */
   public GroupCommit writer() {
     return writer;

@@ -76,17 +76,17 @@ final class ChildJvm {
       Path dir = CACHES.resolve(key(classPath));
       Files.createDirectories(dir);
       Path ready = dir.resolve("ready");
-      try (FileChannel lockFile =
-              FileChannel.open(
-                  dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock held = lockFile.lock()) {
+      FileChannel lockFile = lockFile(dir);
+      try (FileLock held = lockFile.lock()) {
         if (!Files.exists(ready)) {
-          removeOtherKeys(dir);
+          removeUnusedKeys(dir);
           String packed = packedClassPath(dir, classPath);
           List<String> options = train(dir, packed);
           Files.write(ready, Stream.concat(Stream.of(packed), options.stream()).toList());
         }
       }
+      // held, shared, until this JVM exits: a run with other classes does not remove these jars
+      lockFile.lock(0, Long.MAX_VALUE, true);
       List<String> lines = Files.readAllLines(ready);
       launch = new Launch(lines.getFirst(), List.copyOf(lines.subList(1, lines.size())));
     } catch (IOException | RuntimeException e) {
@@ -120,10 +120,27 @@ final class ChildJvm {
     return HexFormat.of().formatHex(digest.digest(), 0, 12);
   }
 
-  /** Caches of earlier builds are of no further use; only this key's lock is held now. */
-  private static void removeOtherKeys(Path dir) throws IOException {
+  private static FileChannel lockFile(Path dir) throws IOException {
+    return FileChannel.open(
+        dir.resolve("lock"),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+  }
+
+  /** Caches of earlier builds are removed once no test JVM uses them (holds their lock). */
+  private static void removeUnusedKeys(Path dir) throws IOException {
     try (Stream<Path> keys = Files.list(CACHES)) {
-      keys.filter(other -> !other.equals(dir)).forEach(ChildJvm::deleteTree);
+      for (Path other : keys.filter(key -> !key.equals(dir)).toList()) {
+        try (FileChannel lockFile = lockFile(other);
+            FileLock unused = lockFile.tryLock()) {
+          if (unused != null) {
+            deleteTree(other);
+          }
+        } catch (IOException e) {
+          // left for a later run to remove
+        }
+      }
     }
   }
 
@@ -164,6 +181,9 @@ final class ChildJvm {
   private static List<String> train(Path dir, String classPath) throws IOException {
     Path cache = dir.resolve(AOT ? "service.aot" : "service.jsa");
     Path home = dir.resolve("training-home");
+    // what a training cut off by its JVM's exit left behind
+    deleteTree(home);
+    Files.deleteIfExists(cache);
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(BASE_OPTIONS);
     command.add((AOT ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);

@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -37,42 +38,76 @@ final class PooledProviderHttp implements ProviderHttp {
   /** An idle connection is checked before reuse once it has been idle this long. */
   private static final TimeValue CHECK_IDLE_AFTER = TimeValue.ofMilliseconds(500);
 
+  private final Timeout connectTimeout;
+  private final Timeout answerWithin;
   private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient client;
 
   PooledProviderHttp(int connections, Duration connectTimeout, Duration timeout) {
-    Timeout answerWithin = Timeout.ofMilliseconds(timeout.toMillis());
-    this.pool =
-        PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(connections)
-            .setMaxConnPerRoute(connections)
-            .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                    .setSocketTimeout(answerWithin)
-                    .setValidateAfterInactivity(CHECK_IDLE_AFTER)
-                    .build())
-            .build();
-    this.client =
-        HttpClients.custom()
-            .setConnectionManager(pool)
-            .setDefaultRequestConfig(
-                RequestConfig.custom()
-                    .setResponseTimeout(answerWithin)
-                    .setConnectionRequestTimeout(answerWithin)
-                    .setRedirectsEnabled(false)
-                    .build())
-            .disableRedirectHandling()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .disableContentCompression()
-            .setRetryStrategy(new AgainOnDroppedConnection(pool))
-            .build();
+    this.connectTimeout = Timeout.ofMilliseconds(connectTimeout.toMillis());
+    this.answerWithin = Timeout.ofMilliseconds(timeout.toMillis());
+    this.pool = pool(connections);
+    this.client = client(pool, new AgainOnDroppedConnection(pool));
+  }
+
+  private PoolingHttpClientConnectionManager pool(int connections) {
+    return PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(connections)
+        .setMaxConnPerRoute(connections)
+        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+        .setDefaultConnectionConfig(
+            ConnectionConfig.custom()
+                .setConnectTimeout(connectTimeout)
+                .setSocketTimeout(answerWithin)
+                .setValidateAfterInactivity(CHECK_IDLE_AFTER)
+                .build())
+        .build();
+  }
+
+  /** A client on {@code connections}; with no {@code retries}, nothing is sent twice. */
+  private CloseableHttpClient client(
+      PoolingHttpClientConnectionManager connections, HttpRequestRetryStrategy retries) {
+    HttpClientBuilder builder = HttpClients.custom();
+    if (retries == null) {
+      builder.disableAutomaticRetries();
+    } else {
+      builder.setRetryStrategy(retries);
+    }
+    return builder
+        .setConnectionManager(connections)
+        .setDefaultRequestConfig(
+            RequestConfig.custom()
+                .setResponseTimeout(answerWithin)
+                .setConnectionRequestTimeout(answerWithin)
+                .setRedirectsEnabled(false)
+                .build())
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .build();
   }
 
   @Override
   public Reply exchange(String method, String url, String body, String bearer) throws IOException {
+    try {
+      return exchange(client, method, url, body, bearer);
+    } catch (IOException e) {
+      if (!dropped(e)) {
+        throw e;
+      }
+      // Every pooled connection tried had been closed by the server (others kept being released
+      // into the pool as the idle ones were dropped): once more, on a connection of its own.
+      try (PoolingHttpClientConnectionManager own = pool(1);
+          CloseableHttpClient once = client(own, null)) {
+        return exchange(once, method, url, body, bearer);
+      }
+    }
+  }
+
+  private static Reply exchange(
+      CloseableHttpClient client, String method, String url, String body, String bearer)
+      throws IOException {
     HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
     request.setHeader("Accept", "application/json");
     if (body != null) {
@@ -90,6 +125,12 @@ final class PooledProviderHttp implements ProviderHttp {
           var location = response.getFirstHeader("Location");
           return new Reply(response.getCode(), text, location == null ? null : location.getValue());
         });
+  }
+
+  /** A kept-alive connection the server closed: no answer at all, or the socket gone. */
+  private static boolean dropped(IOException e) {
+    return e instanceof NoHttpResponseException
+        || (e instanceof SocketException && !(e instanceof ConnectException));
   }
 
   @Override
@@ -113,10 +154,9 @@ final class PooledProviderHttp implements ProviderHttp {
     @Override
     public boolean retryRequest(
         HttpRequest request, IOException exception, int execCount, HttpContext context) {
-      boolean dropped =
-          exception instanceof NoHttpResponseException
-              || (exception instanceof SocketException && !(exception instanceof ConnectException));
-      if (!dropped || exception instanceof InterruptedIOException || execCount >= ATTEMPTS) {
+      if (!dropped(exception)
+          || exception instanceof InterruptedIOException
+          || execCount >= ATTEMPTS) {
         return false;
       }
       pool.closeIdle(TimeValue.ZERO_MILLISECONDS);

@@ -42,7 +42,6 @@ public final class Engine implements AutoCloseable {
         new EngineContext(
             config.store(),
             config.store().writer(),
-            config.store().writerWithoutFlush(),
             config.router(),
             config.clock(),
             config.nodeId(),

@@ -6,14 +6,10 @@ import org.globustimer.core.timer.TimerRow;
 import org.globustimer.server.store.GroupCommit;
 import org.globustimer.server.store.TimerStore;
 
-/**
- * What the engine's parts share: the store and its writers (one whose commits wait for the log's
- * flush, one whose commits need not), the way to providers, the clock and the timings.
- */
+/** What the engine's parts share: the store, the way to providers, the clock and the timings. */
 record EngineContext(
     TimerStore store,
     GroupCommit writer,
-    GroupCommit writerWithoutFlush,
     ActionRouter router,
     Clock clock,
     String nodeId,

@@ -125,7 +125,10 @@ final class Firing {
     // submitted again with that same request id, as after a crash of this node.
     TimerState fired = holding.withClaim(Schedules.fired(timer.definition(), s, slot, now), now);
     boolean written =
-        context.writerWithoutFlush().run(tx -> tx.updateState(timer.id(), s.version(), fired));
+        context
+            .store()
+            .writerWithoutFlush()
+            .run(tx -> tx.updateState(timer.id(), s.version(), fired));
     if (!written) {
       return new Outcome.Changed();
     }

@@ -98,8 +98,7 @@ final class PooledProviderHttp implements ProviderHttp {
       }
       // Every pooled connection tried had been closed by the server (others kept being released
       // into the pool as the idle ones were dropped): once more, on a connection of its own.
-      try (PoolingHttpClientConnectionManager own = pool(1);
-          CloseableHttpClient once = client(own, null)) {
+      try (CloseableHttpClient once = client(pool(1), null)) {
         return exchange(once, method, url, body, bearer);
       }
     }

@@ -86,9 +86,8 @@ public final class GroupCommit implements AutoCloseable {
     List<Object> results;
     try {
       results =
-          store.inTransaction(
+          transaction(
               tx -> {
-                beforeUnits.accept(tx);
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Unit<?> unit : batch) {
                   out.add(unit.work().apply(tx));
@@ -116,16 +115,18 @@ public final class GroupCommit implements AutoCloseable {
 
   private <T> void commitAlone(Unit<T> unit) {
     try {
-      unit.result()
-          .complete(
-              store.inTransaction(
-                  tx -> {
-                    beforeUnits.accept(tx);
-                    return unit.work().apply(tx);
-                  }));
+      unit.result().complete(transaction(unit.work()));
     } catch (RuntimeException e) {
       unit.result().completeExceptionally(e);
     }
+  }
+
+  private <T> T transaction(Function<Tx, T> work) {
+    return store.inTransaction(
+        tx -> {
+          beforeUnits.accept(tx);
+          return work.apply(tx);
+        });
   }
 
   @SuppressWarnings("unchecked")

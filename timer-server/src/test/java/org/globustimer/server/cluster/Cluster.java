@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,21 +82,24 @@ final class Cluster {
       TestPostgres.Database db, int count, Map<String, String> settings) {
     List<ServiceProcess> nodes = new ArrayList<>();
     nodes.add(startNode(db, "node-a", settings));
+    List<Future<ServiceProcess>> others = new ArrayList<>();
     try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<ServiceProcess>> others = new ArrayList<>();
       for (int i = 1; i < count; i++) {
         String nodeId = "node-" + (char) ('a' + i);
         others.add(starting.submit(() -> startNode(db, nodeId, settings)));
       }
-      for (Future<ServiceProcess> other : others) {
-        nodes.add(other.get());
+    }
+    // every start has ended here; a failed one stops the others
+    for (Future<ServiceProcess> other : others) {
+      if (other.state() == Future.State.SUCCESS) {
+        nodes.add(other.resultNow());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
+    }
+    Future<ServiceProcess> failed =
+        others.stream().filter(f -> f.state() != Future.State.SUCCESS).findFirst().orElse(null);
+    if (failed != null) {
       nodes.forEach(ServiceProcess::close);
-      throw new IllegalStateException("a node did not start", e.getCause());
+      throw new IllegalStateException("a node did not start", failed.exceptionNow());
     }
     return nodes;
   }

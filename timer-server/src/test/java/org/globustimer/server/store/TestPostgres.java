@@ -9,10 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.globustimer.server.testkit.Trees;
 
 /**
  * A PostgreSQL server for tests, one per JVM: the one named by {@code GLOBUS_TIMER_TEST_PG_URL}
@@ -182,11 +182,7 @@ public final class TestPostgres implements AutoCloseable {
 
     synchronized void remove() {
       stop();
-      try (var files = Files.walk(dataDirectory)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Trees.delete(dataDirectory);
     }
 
     /** Like {@code pg_ctlcluster start}, starting a server that already runs changes nothing. */

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -135,7 +134,7 @@ final class ChildJvm {
         try (FileChannel lockFile = lockFile(other);
             FileLock unused = lockFile.tryLock()) {
           if (unused != null) {
-            deleteTree(other);
+            Trees.delete(other);
           }
         } catch (IOException e) {
           // left for a later run to remove
@@ -182,7 +181,7 @@ final class ChildJvm {
     Path cache = dir.resolve(AOT ? "service.aot" : "service.jsa");
     Path home = dir.resolve("training-home");
     // what a training cut off by its JVM's exit left behind
-    deleteTree(home);
+    Trees.delete(home);
     Files.deleteIfExists(cache);
     List<String> command = new ArrayList<>(List.of(java()));
     command.addAll(BASE_OPTIONS);
@@ -213,18 +212,10 @@ final class ChildJvm {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-    deleteTree(home);
+    Trees.delete(home);
     if (!Files.exists(cache)) {
       return List.of();
     }
     return List.of((AOT ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a directory left behind is harmless
-    }
   }
 }

@@ -121,11 +121,7 @@ public final class HeadlessBrowser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // a temporary profile left behind is harmless
-      }
+      Trees.delete(profile);
     }
   }
 }

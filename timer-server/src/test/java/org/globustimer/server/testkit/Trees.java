@@ -3,14 +3,29 @@ package org.globustimer.server.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
-/** Directories of small random files for transfer tests, and comparing two of them. */
+/**
+ * Directories of small random files for transfer tests, comparing two of them, and removing a
+ * scratch directory.
+ */
 public final class Trees {
 
   private Trees() {}
+
+  /**
+   * Removes {@code root} and all below it, as far as it can: a scratch directory left is harmless.
+   */
+  public static void delete(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // whatever could not be removed stays
+    }
+  }
 
   /**
    * {@code count} files of 4 KiB of random bytes: each is forced to disk before it is renamed into

@@ -72,6 +72,17 @@ abstract class StoreContract extends StoreContractBase {
   }
 
   @Test
+  void expiredAndFreeTimersAreClaimedTogetherEarliestDueFirstUpToTheLimit() {
+    TimerRow first = insert(T0);
+    TimerRow second = insert(T0.plusSeconds(1));
+    insert(T0.plusSeconds(2));
+    assertThat(claim("node-a", T0, 1)).extracting(TimerRow::id).containsExactly(first.id());
+    List<TimerRow> taken = claim("node-b", T0.plusSeconds(31), 2);
+    assertThat(taken).extracting(TimerRow::id).containsExactlyInAnyOrder(first.id(), second.id());
+    assertThat(taken).allSatisfy(t -> assertThat(t.state().claimedBy()).isEqualTo("node-b"));
+  }
+
+  @Test
   void aWriteWithAStaleVersionChangesNothing() {
     TimerRow row = insert(T0);
     claim("node-a", T0, 100);

@@ -79,12 +79,19 @@ final class CommandTree {
 
   /**
    * The root with every group; {@code chosen} gets its subcommand {@code sub} (all of them when
-   * null), the other groups none. With no group chosen, {@code sub} null means every group has all
-   * its subcommands and an empty {@code sub} that none has.
+   * null), the other groups none (and are left out when {@code sub} is given). With no group
+   * chosen, {@code sub} null means every group has all its subcommands and an empty {@code sub}
+   * that none has.
    */
   private static CommandLine build(Environment env, CommandGroup chosen, String sub) {
     CommandLine root = new CommandLine(new RootCommand(env));
+    // A command line that names a group's subcommand needs no other group: only the root's help
+    // and errors list them, and those are never shown from this part (they parse differently).
+    boolean onlyChosen = chosen != null && sub != null;
     for (CommandGroup group : GROUPS) {
+      if (onlyChosen && group != chosen) {
+        continue;
+      }
       CommandLine line = new CommandLine(group.command());
       boolean all = chosen == null ? sub == null : group == chosen && sub == null;
       for (var entry : group.subcommands()) {
@@ -94,7 +101,9 @@ final class CommandTree {
       }
       root.addSubcommand(group.name(), line);
     }
-    root.addSubcommand("completion", CompletionCommand.class);
+    if (!onlyChosen) {
+      root.addSubcommand("completion", CompletionCommand.class);
+    }
     root.setCaseInsensitiveEnumValuesAllowed(true);
     return root;
   }

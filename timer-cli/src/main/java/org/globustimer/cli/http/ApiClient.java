@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.globustimer.cli.CliException;
+import org.globustimer.cli.json.JsonText;
 import org.globustimer.core.build.BuildInfo;
-import org.globustimer.core.json.Json;
 
 /** JSON over HTTP to one timer service; every failure becomes a one-line {@link CliException}. */
 public final class ApiClient {
@@ -105,17 +105,13 @@ public final class ApiClient {
       return MissingNode.getInstance();
     }
     try {
-      return Json.mapper().readTree(body);
+      return JsonText.read(body);
     } catch (JsonProcessingException e) {
       throw new CliException(uri + " did not answer with JSON; is it a timer service?", e);
     }
   }
 
   private static String write(JsonNode body) {
-    try {
-      return Json.mapper().writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(body);
   }
 }

@@ -3,7 +3,7 @@ package org.globustimer.cli.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 
 /** Reads a service's error answer into one line: {@code interval: must be at least 1 (422)}. */
 final class ErrorDetail {
@@ -23,7 +23,7 @@ final class ErrorDetail {
     }
     JsonNode root;
     try {
-      root = Json.mapper().readTree(body);
+      root = JsonText.read(body);
     } catch (Exception e) {
       return oneLine(body);
     }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +94,7 @@ final class JobSubmit extends JobBase {
     }
     JsonNode parsed;
     try {
-      parsed = Json.mapper().readTree(text);
+      parsed = JsonText.read(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw usageError(source + " is not valid JSON: " + e.getOriginalMessage());
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.globustimer.cli.http.Http;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 
 /**
  * Asks a service's {@code GET /health} (and, with its token, {@code GET /cluster}); any failure is
@@ -33,7 +33,7 @@ final class Health {
       if (answer.status() != 200) {
         return Optional.empty();
       }
-      return Optional.of(Json.mapper().readTree(answer.body()));
+      return Optional.of(JsonText.read(answer.body()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.globustimer.cli.CliException;
 import org.globustimer.cli.Environment;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 
 /** The local service under {@code $GLOBUS_TIMER_HOME}: finding, starting and stopping it. */
 public final class LocalService {
@@ -49,7 +49,7 @@ public final class LocalService {
     }
     ServerState state;
     try {
-      state = ServerState.from(Json.mapper().readTree(Files.readString(file)));
+      state = ServerState.from(JsonText.read(Files.readString(file)));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.globustimer.cli.CliException;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 
 /** Sends requests to an issuer and reads its JSON answers; an error answer is an IssuerRefusal. */
 final class IssuerHttp {
@@ -52,12 +52,9 @@ final class IssuerHttp {
     }
     JsonNode body;
     try {
-      body =
-          response.body().isBlank()
-              ? Json.mapper().createObjectNode()
-              : Json.mapper().readTree(response.body());
+      body = response.body().isBlank() ? JsonText.object() : JsonText.read(response.body());
     } catch (IOException e) {
-      body = Json.mapper().createObjectNode();
+      body = JsonText.object();
     }
     if (response.statusCode() >= 300) {
       String error = body.path("error").asText("");

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.globustimer.cli.CliException;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 
 /** The OAuth 2.0 calls of a public client: discovery, code exchange, refresh and revocation. */
 final class OAuthClient {
@@ -102,7 +102,7 @@ final class OAuthClient {
     if (!answer.path("access_token").isTextual()) {
       throw new CliException("the issuer's token answer has no access_token");
     }
-    ObjectNode entry = Json.mapper().createObjectNode();
+    ObjectNode entry = JsonText.object();
     entry.put("access_token", answer.get("access_token").asText());
     String refresh = answer.path("refresh_token").asText(previousRefresh);
     if (refresh != null) {

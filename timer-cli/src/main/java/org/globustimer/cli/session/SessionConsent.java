@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.globustimer.cli.CliException;
 import org.globustimer.cli.FormatOption;
+import org.globustimer.cli.json.JsonText;
 import org.globustimer.cli.output.JsonOutput;
 import org.globustimer.cli.output.OutputFormat;
 import org.globustimer.cli.output.Table;
-import org.globustimer.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -85,7 +85,7 @@ final class SessionConsent extends SessionBase {
               + provider
               + ".scopes");
     }
-    ObjectNode body = Json.mapper().createObjectNode();
+    ObjectNode body = JsonText.object();
     body.put("refresh_token", refreshToken);
     JsonNode answer = api().put(PATH + "/" + provider, body);
     out().println(text(answer, "message"));

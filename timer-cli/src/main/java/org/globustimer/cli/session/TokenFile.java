@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.globustimer.cli.CliException;
-import org.globustimer.core.json.Json;
+import org.globustimer.cli.json.JsonText;
 
 /**
  * {@code ~/.config/globus/tokens.json}: one entry per resource server, ours under {@link #ENTRY}.
@@ -33,11 +33,11 @@ final class TokenFile {
   /** The whole cache; an empty object when there is no file. */
   ObjectNode read() {
     if (!exists()) {
-      return Json.mapper().createObjectNode();
+      return JsonText.object();
     }
     JsonNode root;
     try {
-      root = Json.mapper().readTree(Files.readString(file));
+      root = JsonText.read(Files.readString(file));
     } catch (IOException e) {
       throw corrupt();
     }
@@ -50,7 +50,7 @@ final class TokenFile {
 
   /** Replaces our entry, keeping the other resource servers' entries. */
   void writeEntry(ObjectNode entry) {
-    ObjectNode root = exists() ? read() : Json.mapper().createObjectNode();
+    ObjectNode root = exists() ? read() : JsonText.object();
     root.set(ENTRY, entry);
     write(root);
   }
@@ -85,8 +85,7 @@ final class TokenFile {
 
   private void write(ObjectNode root) {
     try {
-      PrivateFile.replace(
-          file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      PrivateFile.replace(file, JsonText.pretty(root));
     } catch (IOException e) {
       throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -8,7 +8,8 @@ import java.sql.ResultSet;
 
 /**
  * What a SQLite database full of idle timers costs the engine: the file's size, and the plan and
- * the time of the two claim queries, which should end their scan at once when nothing is due.
+ * the time of the claim queries (free timers, expired leases, runs to check), which should end
+ * their scan at once when nothing is due.
  */
 final class ClaimQueryReport {
 
@@ -22,19 +23,23 @@ final class ClaimQueryReport {
         "database file    %,d MiB (+ %,d MiB write-ahead log)%n", main >> 20, log >> 20);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       long now = System.currentTimeMillis();
-      String claim =
+      String free =
           "SELECT id FROM timers WHERE due_at BETWEEN 0 AND "
               + (now + 1_000)
-              + " AND (lease_until IS NULL OR lease_until < "
+              + " AND lease_until IS NULL ORDER BY due_at LIMIT 512";
+      String expired =
+          "SELECT id FROM timers WHERE lease_until < "
               + now
-              + ") ORDER BY due_at LIMIT 512";
+              + " AND due_at BETWEEN 0 AND "
+              + (now + 1_000)
+              + " ORDER BY due_at LIMIT 512";
       String checks =
           "SELECT timer_id, slot FROM runs WHERE next_check_at BETWEEN 0 AND "
               + (now + 1_000)
               + " AND (monitor_lease_until IS NULL OR monitor_lease_until < "
               + now
               + ") ORDER BY next_check_at LIMIT 512";
-      for (String query : new String[] {claim, checks}) {
+      for (String query : new String[] {free, expired, checks}) {
         System.out.println("EXPLAIN QUERY PLAN " + query.replaceAll("\\d{13}", "?"));
         try (ResultSet rs = c.createStatement().executeQuery("EXPLAIN QUERY PLAN " + query)) {
           while (rs.next()) {

@@ -23,12 +23,6 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
   String forUpdate();
 
   /**
-   * Makes the transaction's commit return without waiting for the log's flush, where the database
-   * can (PostgreSQL); elsewhere a commit stays as it is.
-   */
-  default void commitWithoutFlush(Tx tx) {}
-
-  /**
    * Claims up to {@code limit} timers due before {@code dueBefore} whose lease is free or expired
    * at {@code now}, for {@code node} until {@code leaseUntil}, in one statement: concurrent
    * claimers never both win a timer.
@@ -124,8 +118,6 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
    * made: the node's version-checked writes then fail and the timer is claimed again.
    */
   record PostgreSql() implements Dialect {
-    private static final String WITHOUT_FLUSH = "SET LOCAL synchronous_commit = off";
-
     /**
      * How a claim's transaction runs: without the log's flush (above), and planned for its own
      * instants with ordered index scans. A plan made once for any instant (the driver's prepared
@@ -159,11 +151,6 @@ sealed interface Dialect permits Dialect.Sqlite, Dialect.PostgreSql {
     @Override
     public String forUpdate() {
       return " FOR UPDATE";
-    }
-
-    @Override
-    public void commitWithoutFlush(Tx tx) {
-      tx.update(WITHOUT_FLUSH);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +23,13 @@ public final class GroupCommit implements AutoCloseable {
 
   private record Unit<T>(Function<Tx, T> work, CompletableFuture<T> result) {}
 
+  /** Where a writer's transactions run. */
+  interface Transactions {
+    <T> T inTransaction(Function<Tx, T> work);
+  }
+
   private final TimerStore store;
-  private final Consumer<Tx> beforeUnits;
+  private final Transactions transactions;
   private final LinkedBlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running = true;
@@ -34,13 +38,13 @@ public final class GroupCommit implements AutoCloseable {
   private final LongAdder busyNanos = new LongAdder();
 
   public GroupCommit(TimerStore store, int writerCount) {
-    this(store, writerCount, "timer-writer-", tx -> {});
+    this(store, store::inTransaction, writerCount, "timer-writer-");
   }
 
-  /** Writers named {@code name} and a number, each running {@code beforeUnits} in every batch. */
-  GroupCommit(TimerStore store, int writerCount, String name, Consumer<Tx> beforeUnits) {
+  /** Writers named {@code name} and a number, committing through {@code transactions}. */
+  GroupCommit(TimerStore store, Transactions transactions, int writerCount, String name) {
     this.store = store;
-    this.beforeUnits = beforeUnits;
+    this.transactions = transactions;
     for (int i = 0; i < writerCount; i++) {
       writers.add(Thread.ofPlatform().name(name + i).daemon().start(this::writeUntilStopped));
     }
@@ -122,11 +126,7 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   private <T> T transaction(Function<Tx, T> work) {
-    return store.inTransaction(
-        tx -> {
-          beforeUnits.accept(tx);
-          return work.apply(tx);
-        });
+    return transactions.inTransaction(work);
   }
 
   @SuppressWarnings("unchecked")

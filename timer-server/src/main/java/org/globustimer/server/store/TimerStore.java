@@ -18,8 +18,11 @@ import org.flywaydb.core.Flyway;
  */
 public final class TimerStore implements AutoCloseable {
 
+  private static final int UNFLUSHED_WRITERS = 2;
+
   private final HikariDataSource writes;
   private final HikariDataSource reads;
+  private final HikariDataSource unflushed;
   private final Dialect dialect;
   private final Path sqliteFile;
   private final GroupCommit writer;
@@ -30,11 +33,13 @@ public final class TimerStore implements AutoCloseable {
   private TimerStore(
       HikariDataSource writes,
       HikariDataSource reads,
+      HikariDataSource unflushed,
       Dialect dialect,
       Path sqliteFile,
       WalCheckpointer checkpointer) {
     this.writes = writes;
     this.reads = reads;
+    this.unflushed = unflushed;
     this.dialect = dialect;
     this.sqliteFile = sqliteFile;
     this.checkpointer = checkpointer;
@@ -42,11 +47,16 @@ public final class TimerStore implements AutoCloseable {
     // its sync.
     this.writer = new GroupCommit(this, sqliteFile != null ? 1 : 2);
     // SQLite's one writer connection takes every write; a server database gives the writes that
-    // need no flush writers of their own, so they never queue behind another write's flush.
+    // need no flush writers and connections of their own, so they never queue behind another
+    // write's flush and need no statement per transaction to skip it.
     this.writerWithoutFlush =
-        sqliteFile != null
+        unflushed == null
             ? writer
-            : new GroupCommit(this, 2, "timer-unflushed-writer-", dialect::commitWithoutFlush);
+            : new GroupCommit(
+                this,
+                this::inTransactionWithoutFlush,
+                UNFLUSHED_WRITERS,
+                "timer-unflushed-writer-");
   }
 
   /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -55,23 +65,40 @@ public final class TimerStore implements AutoCloseable {
     if (dialect instanceof Dialect.Sqlite) {
       return openSqlite(jdbcUrl, poolSize, WalCheckpointer.Bounds.DEFAULT);
     }
+    HikariDataSource pool = pool(jdbcUrl, user, password, poolSize, "timer-store", "");
+    HikariDataSource unflushed = null;
+    try {
+      migrate(pool, dialect, jdbcUrl);
+      unflushed =
+          pool(
+              jdbcUrl,
+              user,
+              password,
+              UNFLUSHED_WRITERS,
+              "timer-store-unflushed",
+              " -c synchronous_commit=off");
+      return new TimerStore(pool, pool, unflushed, dialect, null, null);
+    } catch (RuntimeException e) {
+      pool.close();
+      if (unflushed != null) {
+        unflushed.close();
+      }
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(
+      String jdbcUrl, String user, String password, int size, String name, String options) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
     config.setPassword(password);
-    config.setMaximumPoolSize(poolSize);
-    config.setPoolName("timer-store");
+    config.setMaximumPoolSize(size);
+    config.setPoolName(name);
     config.setConnectionTimeout(3_000);
     config.setInitializationFailTimeout(-1);
-    config.addDataSourceProperty("options", "-c statement_timeout=15000");
-    HikariDataSource pool = new HikariDataSource(config);
-    try {
-      migrate(pool, dialect, jdbcUrl);
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
-    return new TimerStore(pool, pool, dialect, null, null);
+    config.addDataSourceProperty("options", "-c statement_timeout=15000" + options);
+    return new HikariDataSource(config);
   }
 
   static TimerStore openSqlite(String jdbcUrl, int poolSize, WalCheckpointer.Bounds bounds) {
@@ -82,7 +109,8 @@ public final class TimerStore implements AutoCloseable {
     try {
       migrate(writes, dialect, jdbcUrl);
       reads = file.readers(Math.min(poolSize, 4));
-      return new TimerStore(writes, reads, dialect, file.path(), file.checkpointer(writes, bounds));
+      return new TimerStore(
+          writes, reads, null, dialect, file.path(), file.checkpointer(writes, bounds));
     } catch (RuntimeException e) {
       writes.close();
       if (reads != null) {
@@ -176,6 +204,10 @@ public final class TimerStore implements AutoCloseable {
     return transaction(writes, work, commits);
   }
 
+  private <T> T inTransactionWithoutFlush(Function<Tx, T> work) {
+    return transaction(unflushed, work, commits);
+  }
+
   /** A transaction that only reads, seeing one consistent state of the database. */
   public <T> T read(Function<Tx, T> work) {
     return transaction(reads, work, null);
@@ -251,6 +283,9 @@ public final class TimerStore implements AutoCloseable {
     writes.close();
     if (reads != writes) {
       reads.close();
+    }
+    if (unflushed != null) {
+      unflushed.close();
     }
   }
 }

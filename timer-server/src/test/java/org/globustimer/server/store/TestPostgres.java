@@ -158,12 +158,15 @@ public final class TestPostgres implements AutoCloseable {
       }
     }
 
+    // The library starts its servers with synchronous_commit off; ours runs as a server does by
+    // default, so a commit the store says waits for the log's flush does wait for it here too.
     private EmbeddedPostgres.Builder builder(int fixedPort) {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setServerConfig("max_connections", "300");
+              .setServerConfig("max_connections", "300")
+              .setServerConfig("synchronous_commit", "on");
       return fixedPort == 0 ? builder : builder.setPort(fixedPort);
     }
 

@@ -21,7 +21,7 @@ final class NodeProcess {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    String options = System.getenv().getOrDefault("BENCH_NODE_JAVA_OPTS", "-Xmx1g -XX:+UseZGC");
+    String options = System.getenv().getOrDefault("BENCH_NODE_JAVA_OPTS", "-Xmx1g");
     command.addAll(List.of(options.trim().split("\\s+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.add("org.globustimer.server.ServerMain");
